@@ -1,0 +1,116 @@
+/**
+ * Finds vocabulary terms in free text (Russian or English).
+ *
+ * Rules, in order:
+ *  1. Every synonym, label and id of a term is tokenised and stemmed once, at construction.
+ *  2. A multi-word synonym matches only as the same sequence of stems ("открытый космос").
+ *  3. A single-word synonym matches a text word with the same stem, or — because Snowball leaves
+ *     Russian verb and noun families on different stems (возвращение/возвращаются) — a text stem
+ *     sharing a prefix of at least 6 letters that covers all but at most one letter of the shorter
+ *     stem.
+ * Stopwords never match. The matcher reports which text words produced each term.
+ */
+import { stem } from "./stemmer.js";
+import { isStopword, tokenize } from "./text.js";
+
+export interface TermEntry {
+  id: string;
+  phrases: string[];
+}
+
+export interface TermMatch {
+  id: string;
+  matched: string[];
+}
+
+interface Pattern {
+  id: string;
+  stems: string[];
+}
+
+const PREFIX = 5;
+const MIN_SHARED = 6;
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
+}
+
+export class TermMatcher {
+  private readonly byFirstStem = new Map<string, Pattern[]>();
+  private readonly singleByPrefix = new Map<string, { stem: string; ids: Set<string> }[]>();
+
+  constructor(entries: readonly TermEntry[]) {
+    for (const entry of entries) {
+      for (const phrase of entry.phrases) {
+        const stems = tokenize(phrase).map(stem);
+        const first = stems[0];
+        if (first === undefined) continue;
+        const list = this.byFirstStem.get(first) ?? [];
+        if (!list.some((p) => p.id === entry.id && p.stems.join(" ") === stems.join(" "))) {
+          list.push({ id: entry.id, stems });
+        }
+        this.byFirstStem.set(first, list);
+        if (stems.length === 1 && first.length >= PREFIX) {
+          const key = first.slice(0, PREFIX);
+          const bucket = this.singleByPrefix.get(key) ?? [];
+          let slot = bucket.find((b) => b.stem === first);
+          if (!slot) {
+            slot = { stem: first, ids: new Set() };
+            bucket.push(slot);
+          }
+          slot.ids.add(entry.id);
+          this.singleByPrefix.set(key, bucket);
+        }
+      }
+    }
+  }
+
+  /** Terms found in `text`, in order of first appearance, each with the words that matched. */
+  match(text: string): TermMatch[] {
+    const tokens = tokenize(text);
+    const stems = tokens.map(stem);
+    const found = new Map<string, Set<string>>();
+    const add = (id: string, words: string[]) => {
+      const set = found.get(id) ?? new Set<string>();
+      words.forEach((w) => set.add(w));
+      found.set(id, set);
+    };
+    for (let i = 0; i < stems.length; i++) {
+      const token = tokens[i] as string;
+      if (isStopword(token)) continue;
+      const s = stems[i] as string;
+      for (const pattern of this.byFirstStem.get(s) ?? []) {
+        const n = pattern.stems.length;
+        if (pattern.stems.every((ps, k) => stems[i + k] === ps)) {
+          add(
+            pattern.id,
+            tokens.slice(i, i + n).filter((w) => !isStopword(w)),
+          );
+        }
+      }
+      if (s.length >= PREFIX) {
+        for (const slot of this.singleByPrefix.get(s.slice(0, PREFIX)) ?? []) {
+          if (slot.stem === s) continue;
+          const shared = commonPrefix(slot.stem, s);
+          if (shared >= Math.max(MIN_SHARED, Math.min(slot.stem.length, s.length) - 1))
+            slot.ids.forEach((id) => add(id, [token]));
+        }
+      }
+    }
+    return [...found].map(([id, words]) => ({ id, matched: [...words] }));
+  }
+
+  /** Content words of `text` that no term matched (shown to users so they can rephrase). */
+  unmatchedWords(text: string, matches: readonly TermMatch[]): string[] {
+    const used = new Set(matches.flatMap((m) => m.matched.flatMap((w) => tokenize(w))));
+    const out: string[] = [];
+    for (const token of tokenize(text)) {
+      if (isStopword(token) || /\d/.test(token) || used.has(token) || out.includes(token)) continue;
+      out.push(token);
+    }
+    return out;
+  }
+}

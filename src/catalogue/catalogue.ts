@@ -1,0 +1,94 @@
+/**
+ * The in-memory read model of the catalogue: songs by id, the vocabulary, the films, and the
+ * indexes built from them once (scene analyzer, ranker, search index). Requests read it; they never
+ * re-tokenise the catalogue.
+ */
+import type { Film, Song, SongPage, SongSearch, Vocabulary } from "../domain/index.js";
+import { SceneAnalyzer } from "../analysis/scene-analyzer.js";
+import { Ranker } from "../scoring/ranker.js";
+import { personKey } from "./people.js";
+import { SearchIndex } from "./search-index.js";
+
+export interface CatalogueContents {
+  vocabulary: Vocabulary;
+  songs: readonly Song[];
+  films?: readonly Film[];
+}
+
+function byYearThenTitle(a: Song, b: Song): number {
+  return a.year - b.year || a.titleLatin.localeCompare(b.titleLatin) || a.id.localeCompare(b.id);
+}
+
+export class Catalogue {
+  readonly vocabulary: Vocabulary;
+  readonly films: readonly Film[];
+  readonly analyzer: SceneAnalyzer;
+  readonly ranker: Ranker;
+  readonly index: SearchIndex;
+  private readonly byId: Map<string, Song>;
+  private readonly ordered: Song[];
+
+  constructor(contents: CatalogueContents) {
+    this.vocabulary = contents.vocabulary;
+    this.films = contents.films ?? [];
+    this.ordered = [...contents.songs].sort(byYearThenTitle);
+    this.byId = new Map(this.ordered.map((s) => [s.id, s]));
+    this.analyzer = new SceneAnalyzer(this.vocabulary);
+    this.ranker = new Ranker(this.ordered, this.vocabulary, personKey);
+    this.index = new SearchIndex(this.vocabulary);
+    this.index.addAll(this.ordered);
+  }
+
+  get size(): number {
+    return this.ordered.length;
+  }
+
+  get(id: string): Song | null {
+    return this.byId.get(id) ?? null;
+  }
+
+  hasTheme(id: string): boolean {
+    return this.vocabulary.themes.some((t) => t.id === id);
+  }
+
+  hasMood(id: string): boolean {
+    return this.vocabulary.moods.some((m) => m.id === id);
+  }
+
+  /**
+   * Search with filters. With a query, results come in relevance order; without one, in
+   * year-then-title order. Theme filters include narrower themes ("space" finds "spacewalk").
+   */
+  search(params: SongSearch): SongPage<Song> {
+    const themeSet = params.theme ? new Set(this.ranker.themes.expand(params.theme)) : null;
+    const from = Math.max(params.yearFrom ?? -Infinity, params.decade ?? -Infinity);
+    const to = Math.min(
+      params.yearTo ?? Infinity,
+      params.decade !== undefined ? params.decade + 9 : Infinity,
+    );
+    const keep = (song: Song): boolean =>
+      song.year >= from &&
+      song.year <= to &&
+      (params.country === undefined || song.country === params.country) &&
+      (params.language === undefined || song.language === params.language) &&
+      (themeSet === null || song.themes.some((t) => themeSet.has(t))) &&
+      (params.mood === undefined || song.moods.includes(params.mood));
+
+    let matches: Song[];
+    if (params.q) {
+      const ids = this.index.searchNames(params.q, (id) => {
+        const s = this.byId.get(id);
+        return s !== undefined && keep(s);
+      });
+      matches = ids.map((id) => this.byId.get(id)).filter((s): s is Song => s !== undefined);
+    } else {
+      matches = this.ordered.filter(keep);
+    }
+    return {
+      total: matches.length,
+      limit: params.limit,
+      offset: params.offset,
+      items: matches.slice(params.offset, params.offset + params.limit),
+    };
+  }
+}

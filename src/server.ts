@@ -1,0 +1,40 @@
+/** Starts the HTTP service on its embedded defaults: port 8080, catalogue from data/. */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DomainError } from "./domain/index.js";
+import { loadConfig, type Config } from "./config.js";
+import { openCatalogue, projectVersion } from "./container.js";
+import { createApp } from "./http/app.js";
+
+export async function startServer(config: Config): Promise<{ server: Server; url: string }> {
+  const catalogue = openCatalogue(config);
+  const app = createApp({
+    source: () => catalogue,
+    version: projectVersion(),
+    bodyLimit: config.bodyLimitBytes,
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  return { server, url: `http://${host}:${port}` };
+}
+
+const isMain =
+  process.argv[1] !== undefined &&
+  import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop() ?? "");
+if (isMain) {
+  try {
+    const config = loadConfig();
+    const { server, url } = await startServer(config);
+    console.log(`soundtrack service listening on ${url} (API docs: ${url}/docs)`);
+    const stop = () => server.close(() => process.exit(0));
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  } catch (err) {
+    console.error(err instanceof DomainError ? err.message : err);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The "which songs fit this scene?" use case: check the request against the vocabulary, read the
+ * description, rank, and return the interpretation with the explained suggestions.
+ */
+import {
+  DomainError,
+  SceneRequestSchema,
+  parseOrThrow,
+  type IssueDetail,
+  type Interpretation,
+  type SceneRequest,
+  type Suggestion,
+} from "../domain/index.js";
+import type { Catalogue } from "../catalogue/catalogue.js";
+
+export interface SuggestionAnswer {
+  interpreted: Interpretation;
+  suggestions: Suggestion[];
+}
+
+export function checkTerms(
+  catalogue: Catalogue,
+  themes: readonly string[],
+  moods: readonly string[],
+  prefix = "",
+): void {
+  const details: IssueDetail[] = [];
+  themes.forEach((t, i) => {
+    if (!catalogue.hasTheme(t))
+      details.push({
+        path: `${prefix}themes.${i}`,
+        problem: `unknown theme "${t}"; see GET /v1/vocabulary`,
+      });
+  });
+  moods.forEach((m, i) => {
+    if (!catalogue.hasMood(m))
+      details.push({
+        path: `${prefix}moods.${i}`,
+        problem: `unknown mood "${m}"; see GET /v1/vocabulary`,
+      });
+  });
+  if (details.length > 0) {
+    throw new DomainError(
+      "unknown_term",
+      `Unknown vocabulary term (${details[0]?.path}: ${details[0]?.problem})`,
+      details,
+    );
+  }
+}
+
+export function suggest(catalogue: Catalogue, input: unknown): SuggestionAnswer {
+  const request: SceneRequest = parseOrThrow(SceneRequestSchema, input, "scene request");
+  checkTerms(catalogue, request.themes, request.moods);
+  const interpreted = catalogue.analyzer.analyze(request);
+  const text = request.description ? catalogue.index.relevance(request.description) : undefined;
+  const suggestions = catalogue.ranker.rank({
+    period: interpreted.period,
+    periodCorrect: request.periodCorrect,
+    themes: interpreted.themes.map((t) => t.id),
+    moods: interpreted.moods.map((m) => m.id),
+    country: request.country,
+    language: request.language,
+    text,
+    exclude: new Set(request.exclude),
+    limit: request.limit,
+    maxPerPerformer: request.maxPerPerformer,
+  });
+  return { interpreted, suggestions };
+}
