@@ -46,7 +46,7 @@ export const LanguageSchema = z
 
 export const UrlSchema = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
-const NON_LATIN = /[^\u0000-\u024F\u1E00-\u1EFF\s\p{P}\p{S}\p{N}]/u;
+const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{M}]/u;
 
 /** True when a name needs a Latin spelling next to it (Cyrillic, Greek, Georgian…). */
 export function isNonLatin(text: string): boolean {

@@ -117,7 +117,9 @@ export class Ranker {
     };
 
     let k = q.limit * (q.maxPerPerformer >= q.limit ? 1 : 4) + 20;
-    let { best, seen } = collect(k);
+    const first = collect(k);
+    let best = first.best;
+    const seen = first.seen;
     let picked = this.diversify(best, q);
     // The cap can starve a short list; widen the net once before giving up.
     if (picked.length < q.limit && best.length < seen) {

@@ -1,0 +1,95 @@
+import { expect } from "chai";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { runCli } from "../../src/cli/main.js";
+import { PROJECT_ROOT } from "../../src/config.js";
+import { DATA_DIR } from "../helpers/fixtures.js";
+
+async function run(...args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const code = await runCli(["--data", DATA_DIR, ...args], (s) => lines.push(s));
+  return { code, out: lines.join("\n") };
+}
+
+describe("soundtrack CLI", () => {
+  it("suggests for a Russian scene with a readable, explained table", async () => {
+    const { code, out } = await run(
+      "suggest",
+      "--year",
+      "1965",
+      "--country",
+      "SU",
+      "Жёны",
+      "ждут",
+      "возвращения",
+      "мужей",
+    );
+    expect(code).to.equal(0);
+    expect(out).to.contain("Understood: period 1965");
+    expect(out).to.match(/ 1\. \d\.\d{3} /);
+    expect(out).to.contain("recorded 19");
+  });
+
+  it("prints JSON with --json", async () => {
+    const { code, out } = await run(
+      "suggest",
+      "--year",
+      "1965",
+      "--theme",
+      "space",
+      "--limit",
+      "3",
+      "--json",
+    );
+    expect(code).to.equal(0);
+    const parsed = JSON.parse(out);
+    expect(parsed.suggestions).to.have.length(3);
+  });
+
+  it("searches by performer in Latin script", async () => {
+    const { code, out } = await run("search", "Kristalinskaya");
+    expect(code).to.equal(0);
+    expect(out).to.contain("Нежность");
+  });
+
+  it("reports bad arguments with the field and exit code 2", async () => {
+    const { code, out } = await run("suggest", "--year", "nineteen", "test");
+    expect(code).to.equal(2);
+    expect(out).to.contain("year");
+    const term = await run("suggest", "--theme", "disco");
+    expect(term.code).to.equal(2);
+    expect(term.out).to.contain('unknown theme "disco"');
+  });
+
+  it("validates data/ and fails precisely on a broken copy", async () => {
+    const ok = await run("validate");
+    expect(ok.code).to.equal(0);
+    expect(ok.out).to.match(/^OK: \d+ songs/);
+    const dir = mkdtempSync(path.join(tmpdir(), "soundtrack-cli-"));
+    try {
+      cpSync(DATA_DIR, dir, { recursive: true });
+      writeFileSync(
+        path.join(dir, "songs", "broken.json"),
+        JSON.stringify({ id: "broken", title: "X" }),
+      );
+      const lines: string[] = [];
+      const code = await runCli(["--data", dir, "validate"], (s) => lines.push(s));
+      expect(code).to.equal(1);
+      expect(lines.join("\n")).to.match(/broken\.json · song "broken" · sources: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("runs as a real process through the bin launcher", () => {
+    const res = spawnSync(
+      process.execPath,
+      [path.join(PROJECT_ROOT, "bin", "soundtrack.js"), "search", "nezhnost", "--json"],
+      { encoding: "utf8" },
+    );
+    expect(res.status).to.equal(0);
+    expect(JSON.parse(res.stdout).items[0].id).to.equal("nezhnost");
+  });
+});
