@@ -27,6 +27,19 @@ export function isCyrillic(token: string): boolean {
  * we collapse the variants that only differ by convention.
  */
 export function latinKey(text: string): string {
+  const hit = keyMemo.get(text);
+  if (hit !== undefined) return hit;
+  const key = computeLatinKey(text);
+  // Names and title words repeat constantly while indexing; transliteration is the slow part.
+  if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+  keyMemo.set(text, key);
+  return key;
+}
+
+const keyMemo = new Map<string, string>();
+const KEY_MEMO_LIMIT = 100_000;
+
+function computeLatinKey(text: string): string {
   return transliterate(fold(text))
     .toLowerCase()
     .replace(/['’`ʹʺ"]/g, "")

@@ -1,15 +1,17 @@
 /**
  * Two full-text indexes over the catalogue, built once and updated per song:
- *  - names: titles and people, script-agnostic (every term is reduced to its Latin key) and
- *    typo-tolerant, for catalogue search ("kristalinskaja", «Кристалинская», "nezhnost");
- *  - text: titles and notes, stemmed in Russian and English, for how relevant a scene
- *    description is to a song.
+ *  - names (minisearch): titles and people, script-agnostic (every term is reduced to its Latin
+ *    key) and typo-tolerant, for catalogue search ("kristalinskaja", «Кристалинская», "nezhnost");
+ *  - text (text-index.ts): titles and notes, stemmed in Russian and English, for how relevant a
+ *    scene description is to a song.
  */
 import MiniSearch from "minisearch";
 import type { Song, Vocabulary } from "../domain/index.js";
-import { stem } from "../analysis/stemmer.js";
-import { isStopword, latinKey, tokenize } from "../analysis/text.js";
+import { latinKey } from "../analysis/text.js";
 import { allPeopleNames } from "./people.js";
+import { TextIndex, type TextRelevance } from "./text-index.js";
+
+export type { TextRelevance };
 
 interface NameDoc {
   id: string;
@@ -19,20 +21,9 @@ interface NameDoc {
   themes: string;
 }
 
-interface TextDoc {
-  id: string;
-  title: string;
-  notes: string;
-}
-
-export interface TextRelevance {
-  value: number;
-  terms: string[];
-}
-
 export class SearchIndex {
   private readonly names: MiniSearch<NameDoc>;
-  private readonly text: MiniSearch<TextDoc>;
+  private readonly text = new TextIndex();
 
   private readonly themeLabels: Map<string, string>;
 
@@ -43,28 +34,22 @@ export class SearchIndex {
       processTerm: (term) => latinKey(term) || null,
       searchOptions: { boost: { title: 3, performers: 2 }, fuzzy: 0.2, prefix: true },
     });
-    this.text = new MiniSearch<TextDoc>({
-      fields: ["title", "notes"],
-      tokenize: (text) => tokenize(text),
-      processTerm: (term) => (isStopword(term) ? null : stem(term)),
-      searchOptions: { boost: { title: 2 } },
-    });
   }
 
   addAll(songs: readonly Song[]): void {
     this.names.addAll(songs.map((s) => this.nameDoc(s)));
-    this.text.addAll(songs.map((s) => this.textDoc(s)));
+    for (const s of songs) this.indexText(s);
   }
 
   upsert(song: Song): void {
     this.remove(song.id);
     this.names.add(this.nameDoc(song));
-    this.text.add(this.textDoc(song));
+    this.indexText(song);
   }
 
   remove(id: string): void {
     if (this.names.has(id)) this.names.discard(id);
-    if (this.text.has(id)) this.text.discard(id);
+    this.text.remove(id);
   }
 
   /** Song ids matching a free query, best first; AND of all words, falling back to OR. */
@@ -77,20 +62,7 @@ export class SearchIndex {
 
   /** Relevance of a scene description to each song, normalised so the best match is 1. */
   relevance(description: string): Map<string, TextRelevance> {
-    const words = [...new Set(tokenize(description).filter((w) => !isStopword(w)))];
-    const out = new Map<string, TextRelevance>();
-    if (words.length === 0) return out;
-    const original = new Map(words.map((w) => [stem(w), w]));
-    const hits = this.text.search(words.join(" "), { combineWith: "OR" });
-    const top = hits[0]?.score ?? 0;
-    if (top <= 0) return out;
-    for (const h of hits) {
-      out.set(String(h.id), {
-        value: h.score / top,
-        terms: h.queryTerms.map((t) => original.get(t) ?? t),
-      });
-    }
-    return out;
+    return this.text.relevance(description);
   }
 
   private nameDoc(song: Song): NameDoc {
@@ -106,11 +78,11 @@ export class SearchIndex {
     };
   }
 
-  private textDoc(song: Song): TextDoc {
-    return {
-      id: song.id,
-      title: [song.title, song.titleEnglish ?? ""].join(" "),
-      notes: [song.notes, ...song.recordings.map((r) => r.notes ?? "")].join(" "),
-    };
+  private indexText(song: Song): void {
+    this.text.upsert(
+      song.id,
+      [song.title, song.titleEnglish ?? ""].join(" "),
+      [song.notes, ...song.recordings.map((r) => r.notes ?? "")].join(" "),
+    );
   }
 }

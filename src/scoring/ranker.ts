@@ -1,7 +1,11 @@
 /**
- * Ranks catalogue songs for one scene. Built once per catalogue version: per-song features
- * (mood point, dated recordings, performer keys) are computed at construction, so a request only
- * does arithmetic over them. Explanations are built for the winners only.
+ * Ranks catalogue songs for one scene.
+ *
+ * Built once per catalogue version: every song is reduced to numbers (theme and mood indices,
+ * affect point, earliest dated recording, interned country and language) held in typed arrays, and
+ * songs are ordered by their earliest dated recording so a period-correct request stops scanning at
+ * the first song recorded after the story. A request then does only arithmetic; explanations (the
+ * text of `reasons`) are built for the winners alone.
  *
  * Order: score (desc), then closeness of the recording year to the story, then song id — so equal
  * scores always come out in the same order. Diversity: at most `maxPerPerformer` songs whose chosen
@@ -29,10 +33,11 @@ import {
   themeValue,
   type OriginWanted,
 } from "./factors.js";
-import { MoodSpace, type MoodPoint } from "./mood-space.js";
+import { MoodSpace } from "./mood-space.js";
 import { chooseRecording } from "./recording-choice.js";
+import { scan, type ScanQuery, type Scored } from "./scan.js";
+import { buildSongFeatures, type SongFeatures } from "./song-features.js";
 import { ThemeSimilarity } from "./theme-similarity.js";
-import { TopK } from "./top-k.js";
 
 export interface TextHit {
   /** Relevance relative to the best-matching song, in [0, 1]. */
@@ -52,172 +57,175 @@ export interface RankQuery extends OriginWanted {
   maxPerPerformer: number;
 }
 
-interface Features {
-  song: Song;
-  mood: MoodPoint | null;
-  performerKeys: Map<string, string[]>;
-}
-
-interface Scored {
-  f: Features;
-  recording: Recording;
-  score: number;
-  eraDistance: number;
-}
-
 /** A stable key per performer so "Майя Кристалинская" and her Latin spelling count as one artist. */
 export type PerformerKey = (name: { name: string; nameLatin?: string | undefined }) => string;
 
 export class Ranker {
   readonly themes: ThemeSimilarity;
   readonly moods: MoodSpace;
-  private readonly features: Features[];
+  private readonly f: SongFeatures;
+  private readonly performerKeys: Map<string, string[]>[];
+  private readonly textScratch: Float32Array;
+  private readonly excludeScratch: Uint8Array;
 
   constructor(songs: readonly Song[], vocabulary: Vocabulary, performerKey: PerformerKey) {
     this.themes = new ThemeSimilarity(vocabulary);
     this.moods = new MoodSpace(vocabulary);
-    this.features = songs.map((song) => ({
-      song,
-      mood: this.moods.songPoint(song),
-      performerKeys: new Map(song.recordings.map((r) => [r.id, r.performers.map(performerKey)])),
-    }));
+    this.f = buildSongFeatures(songs, vocabulary, this.themes, this.moods);
+    this.performerKeys = this.f.songs.map(
+      (song) => new Map(song.recordings.map((r) => [r.id, r.performers.map(performerKey)])),
+    );
+    this.textScratch = new Float32Array(this.f.songs.length);
+    this.excludeScratch = new Uint8Array(this.f.songs.length);
   }
 
   get size(): number {
-    return this.features.length;
+    return this.f.songs.length;
   }
 
   rank(q: RankQuery): Suggestion[] {
-    const active = this.activeFactors(q);
-    const totalWeight = active.reduce((s, f) => s + WEIGHTS[f], 0);
-    const scene = this.moods.centre(q.moods);
-    const better = (a: Scored, b: Scored) =>
-      a.score !== b.score
-        ? a.score > b.score
-        : a.eraDistance !== b.eraDistance
-          ? a.eraDistance < b.eraDistance
-          : a.f.song.id < b.f.song.id;
-
-    const collect = (k: number): { best: Scored[]; seen: number } => {
-      const top = new TopK<Scored>(k, better);
-      let seen = 0;
-      for (const f of this.features) {
-        if (q.exclude?.has(f.song.id)) continue;
-        const recording = chooseRecording(f.song, q.period, q.periodCorrect);
-        if (!recording) continue;
-        seen++;
-        const year = recording.year ?? f.song.year;
-        let sum = 0;
-        for (const factor of active) sum += WEIGHTS[factor] * this.value(factor, f, year, q, scene);
-        const score = totalWeight === 0 ? 0 : sum / totalWeight;
-        const eraDistance = q.period ? Math.abs(year - q.period.to) : 0;
-        top.push({ f, recording, score, eraDistance });
+    // Per-request scratch arrays are reused (ranking is synchronous) and cleared afterwards.
+    const touched: number[] = [];
+    const mark = (id: string, each: (i: number) => void) => {
+      const i = this.f.position.get(id);
+      if (i !== undefined) {
+        each(i);
+        touched.push(i);
       }
-      return { best: top.sorted(), seen };
     };
-
-    let k = q.limit * (q.maxPerPerformer >= q.limit ? 1 : 4) + 20;
-    const first = collect(k);
-    let best = first.best;
-    const seen = first.seen;
-    let picked = this.diversify(best, q);
-    // The cap can starve a short list; widen the net once before giving up.
-    if (picked.length < q.limit && best.length < seen) {
-      k = seen;
-      ({ best } = collect(k));
-      picked = this.diversify(best, q);
+    q.text?.forEach((hit, id) => mark(id, (i) => (this.textScratch[i] = hit.value)));
+    q.exclude?.forEach((id) => mark(id, (i) => (this.excludeScratch[i] = 1)));
+    try {
+      return this.rankMarked(q);
+    } finally {
+      for (const i of touched) {
+        this.textScratch[i] = 0;
+        this.excludeScratch[i] = 0;
+      }
     }
-    return picked.map((s) => this.explain(s, active, totalWeight, q, scene));
   }
 
-  private activeFactors(q: RankQuery): FactorName[] {
-    const out: FactorName[] = [];
-    if (q.themes.length > 0) out.push("themes");
-    if (q.period) out.push("era");
-    if (q.moods.length > 0) out.push("mood");
-    if (q.text && q.text.size > 0) out.push("text");
-    if (q.country !== undefined || q.language !== undefined) out.push("origin");
-    return out;
+  private rankMarked(q: RankQuery): Suggestion[] {
+    const active = activeFactors(q);
+    const totalWeight = active.reduce((s, f) => s + WEIGHTS[f], 0);
+    const weight = (f: FactorName) => (active.includes(f) ? WEIGHTS[f] / totalWeight : 0);
+    const scene = this.moods.centre(q.moods);
+    const wantedMood = new Uint8Array(this.f.moodIndex.size);
+    for (const m of q.moods) {
+      const k = this.f.moodIndex.get(m);
+      if (k !== undefined) wantedMood[k] = 1;
+    }
+    const wantCountry = q.country !== undefined ? (this.f.codes.get(q.country) ?? -1) : -2;
+    const wantLanguage = q.language !== undefined ? (this.f.codes.get(q.language) ?? -1) : -2;
+    const compiled: ScanQuery = {
+      wThemes: weight("themes"),
+      wEra: weight("era"),
+      wMood: weight("mood"),
+      wText: weight("text"),
+      wOrigin: weight("origin"),
+      wanted: Int32Array.from(
+        q.themes.map((t) => this.f.themeIndex.get(t)).filter((x): x is number => x !== undefined),
+      ),
+      themeDivisor: Math.max(1, q.themes.length),
+      period: q.period,
+      periodCorrect: q.periodCorrect,
+      sceneValence: scene?.valence ?? 0,
+      sceneArousal: scene?.arousal ?? 0,
+      wantedMood,
+      moodCount: Math.max(1, q.moods.length),
+      wantCountry,
+      wantLanguage,
+      originParts: Math.max(1, (wantCountry !== -2 ? 1 : 0) + (wantLanguage !== -2 ? 1 : 0)),
+      text: this.textScratch,
+      excluded: this.excludeScratch,
+    };
+    const first = scan(this.f, compiled, q.limit * (q.maxPerPerformer >= q.limit ? 1 : 4) + 20);
+    let picked = this.diversify(first.best, q);
+    // The performer cap can starve a short list; widen the net once before giving up.
+    if (picked.length < q.limit && first.best.length < first.seen) {
+      picked = this.diversify(scan(this.f, compiled, first.seen).best, q);
+    }
+    return picked.map(({ s, recording }) =>
+      this.explain(this.f.songs[s.i] as Song, recording, s.score, active, totalWeight, q),
+    );
   }
 
-  private value(
-    factor: FactorName,
-    f: Features,
-    year: number,
+  private diversify(
+    sorted: readonly Scored[],
     q: RankQuery,
-    scene: MoodPoint | null,
-  ): number {
-    switch (factor) {
-      case "themes":
-        return themeValue(this.themes, q.themes, f.song.themes);
-      case "era":
-        return q.period ? eraValue(year, q.period) : 0;
-      case "mood":
-        return scene ? moodValue(scene, f.mood, q.moods, f.song.moods) : 0;
-      case "text":
-        return q.text?.get(f.song.id)?.value ?? 0;
-      case "origin":
-        return originValue(q, f.song);
-    }
-  }
-
-  private diversify(sorted: readonly Scored[], q: RankQuery): Scored[] {
+  ): { s: Scored; recording: Recording }[] {
     const perPerformer = new Map<string, number>();
-    const out: Scored[] = [];
+    const out: { s: Scored; recording: Recording }[] = [];
     for (const s of sorted) {
       if (out.length >= q.limit) break;
-      const keys = s.f.performerKeys.get(s.recording.id) ?? [];
+      const song = this.f.songs[s.i] as Song;
+      const recording = chooseRecording(song, q.period, q.periodCorrect);
+      if (!recording) continue;
+      const keys = this.performerKeys[s.i]?.get(recording.id) ?? [];
       if (keys.some((k) => (perPerformer.get(k) ?? 0) >= q.maxPerPerformer)) continue;
       keys.forEach((k) => perPerformer.set(k, (perPerformer.get(k) ?? 0) + 1));
-      out.push(s);
+      out.push({ s, recording });
     }
     return out;
   }
 
+  /** Recomputes each active factor with the readable (slower) functions and words it. */
   private explain(
-    s: Scored,
+    song: Song,
+    recording: Recording,
+    score: number,
     active: FactorName[],
     totalWeight: number,
     q: RankQuery,
-    scene: MoodPoint | null,
   ): Suggestion {
-    const year = s.recording.year ?? s.f.song.year;
+    const year = recording.year ?? song.year;
+    const scene = this.moods.centre(q.moods);
     const reasons: Reason[] = active.map((factor) => {
-      const value = this.value(factor, s.f, year, q, scene);
-      const contribution = round((WEIGHTS[factor] * value) / totalWeight);
-      return { factor, contribution, text: this.reasonText(factor, s, year, value, q) };
+      let value = 0;
+      let text = "";
+      switch (factor) {
+        case "themes":
+          value = themeValue(this.themes, q.themes, song.themes);
+          text = themeText(themeMatches(this.themes, q.themes, song.themes));
+          break;
+        case "era":
+          value = q.period ? eraValue(year, q.period) : 0;
+          text = q.period
+            ? eraText(year, q.period, recording.year !== undefined ? "recorded" : "written")
+            : "";
+          break;
+        case "mood":
+          value = scene ? moodValue(scene, this.moods.songPoint(song), q.moods, song.moods) : 0;
+          text = moodText(value, q.moods, song.moods);
+          break;
+        case "text": {
+          const hit = q.text?.get(song.id);
+          value = hit?.value ?? 0;
+          text = hit
+            ? `the description's ${hit.terms.map((t) => `'${t}'`).join(", ")} appear in its title or notes`
+            : "no words of the description appear in its title or notes";
+          break;
+        }
+        case "origin":
+          value = originValue(q, song);
+          text = originText(q, song);
+          break;
+      }
+      return { factor, contribution: round((WEIGHTS[factor] * value) / totalWeight), text };
     });
     reasons.sort((a, b) => b.contribution - a.contribution);
-    return { song: s.f.song, recording: s.recording, score: round(s.score), reasons };
+    return { song, recording, score: round(score), reasons };
   }
+}
 
-  private reasonText(
-    factor: FactorName,
-    s: Scored,
-    year: number,
-    value: number,
-    q: RankQuery,
-  ): string {
-    const song = s.f.song;
-    switch (factor) {
-      case "themes":
-        return themeText(themeMatches(this.themes, q.themes, song.themes));
-      case "era": {
-        const what = s.recording.year !== undefined ? "recorded" : "written";
-        return q.period ? eraText(year, q.period, what) : "";
-      }
-      case "mood":
-        return moodText(value, q.moods, song.moods);
-      case "text": {
-        const hit = q.text?.get(song.id);
-        return hit
-          ? `the description's ${hit.terms.map((t) => `'${t}'`).join(", ")} appear in its title or notes`
-          : "no words of the description appear in its title or notes";
-      }
-      case "origin":
-        return originText(q, song);
-    }
-  }
+function activeFactors(q: RankQuery): FactorName[] {
+  const out: FactorName[] = [];
+  if (q.themes.length > 0) out.push("themes");
+  if (q.period) out.push("era");
+  if (q.moods.length > 0) out.push("mood");
+  if (q.text && q.text.size > 0) out.push("text");
+  if (q.country !== undefined || q.language !== undefined) out.push("origin");
+  return out;
 }
 
 function round(x: number): number {

@@ -21,6 +21,15 @@ export class TopK<T> {
     }
   }
 
+  get full(): boolean {
+    return this.heap.length >= this.k;
+  }
+
+  /** The worst item kept so far (the first to be evicted), if any. */
+  worst(): T | undefined {
+    return this.heap[0];
+  }
+
   /** Best first. */
   sorted(): T[] {
     return [...this.heap].sort((a, b) => (this.better(a, b) ? -1 : this.better(b, a) ? 1 : 0));

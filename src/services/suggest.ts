@@ -12,6 +12,15 @@ import {
   type Suggestion,
 } from "../domain/index.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
+import { Lru } from "./lru.js";
+
+/**
+ * Answers are cached per catalogue version (a Catalogue is immutable; an edit makes a new one), keyed
+ * by the validated request, so a repeated scene — the web page re-ranking, a planner revisiting a
+ * scene — costs a map lookup. Callers must treat answers as read-only.
+ */
+const CACHE_SIZE = 2000;
+const caches = new WeakMap<Catalogue, Lru<string, SuggestionAnswer>>();
 
 export interface SuggestionAnswer {
   interpreted: Interpretation;
@@ -48,9 +57,30 @@ export function checkTerms(
   }
 }
 
-export function suggest(catalogue: Catalogue, input: unknown): SuggestionAnswer {
+export interface SuggestOptions {
+  /** Reuse an earlier identical answer (default true; benchmarks turn it off to time the work). */
+  cache?: boolean;
+}
+
+export function suggest(
+  catalogue: Catalogue,
+  input: unknown,
+  options: SuggestOptions = {},
+): SuggestionAnswer {
   const request: SceneRequest = parseOrThrow(SceneRequestSchema, input, "scene request");
   checkTerms(catalogue, request.themes, request.moods);
+  if (options.cache === false) return answerScene(catalogue, request);
+  let cache = caches.get(catalogue);
+  if (!cache) caches.set(catalogue, (cache = new Lru(CACHE_SIZE)));
+  const key = JSON.stringify(request);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const answer = answerScene(catalogue, request);
+  cache.set(key, answer);
+  return answer;
+}
+
+function answerScene(catalogue: Catalogue, request: SceneRequest): SuggestionAnswer {
   const interpreted = catalogue.analyzer.analyze(request);
   const text = request.description ? catalogue.index.relevance(request.description) : undefined;
   const suggestions = catalogue.ranker.rank({

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: catalogue sizes 1k/10k/100k (startup, RSS, in-process suggestion latency), then
+ * HTTP requests/s of POST /v1/suggestions against a bare express endpoint in the same run.
+ * Prints a Markdown table (pasted into the README).
+ */
+import autocannon from "autocannon";
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { PROJECT_ROOT } from "../src/config.js";
+import { SCENES, randomScene } from "./synthetic.js";
+
+const tsx = ["--import", "tsx", "--expose-gc"];
+const here = path.join(PROJECT_ROOT, "bench");
+const sizes = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 10;
+
+interface SizeResult {
+  songs: number;
+  startupMs: number;
+  rssMb: number;
+  p50: number;
+  p99: number;
+}
+
+const rows: SizeResult[] = [];
+for (const n of sizes) {
+  const res = spawnSync(
+    process.execPath,
+    [...tsx, path.join(here, "catalogue-size.ts"), String(n)],
+    { encoding: "utf8", cwd: PROJECT_ROOT },
+  );
+  if (res.status !== 0) throw new Error(res.stderr);
+  const line = res.stdout.trim().split("\n").pop() as string;
+  rows.push(JSON.parse(line) as SizeResult);
+  process.stderr.write(`size ${n} done\n`);
+}
+
+console.log("\n| songs | startup (validate + index) | RSS | suggestion p50 | suggestion p99 |");
+console.log("|---:|---:|---:|---:|---:|");
+for (const r of rows) {
+  console.log(
+    `| ${r.songs.toLocaleString("en")} | ${r.startupMs.toFixed(0)} ms | ${r.rssMb.toFixed(0)} MB | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms |`,
+  );
+}
+
+const httpSize = Number(process.env.BENCH_HTTP_SONGS ?? 10000);
+const child = spawn(process.execPath, [...tsx, path.join(here, "servers.ts"), String(httpSize)], {
+  cwd: PROJECT_ROOT,
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const ports = await new Promise<{ ours: number; bare: number }>((resolve, reject) => {
+  let buf = "";
+  child.stdout.on("data", (d: Buffer) => {
+    buf += d.toString();
+    const nl = buf.indexOf("\n");
+    if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)));
+  });
+  child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+});
+
+const headers = { "content-type": "application/json" };
+/** "unique": every request body is new (no answer cache can help); "repeated": the same 8 scenes. */
+async function load(port: number, mix: "unique" | "repeated"): Promise<autocannon.Result> {
+  const requests =
+    mix === "repeated"
+      ? SCENES.map((scene) => ({ method: "POST" as const, headers, body: JSON.stringify(scene) }))
+      : [
+          {
+            method: "POST" as const,
+            headers,
+            setupRequest: (req: autocannon.Request) => ({
+              ...req,
+              body: JSON.stringify(randomScene()),
+            }),
+          },
+        ];
+  return autocannon({
+    url: `http://127.0.0.1:${port}/v1/suggestions`,
+    connections,
+    duration,
+    requests,
+  });
+}
+
+try {
+  await load(ports.bare, "unique"); // warm-up
+  console.log(
+    `\nHTTP, ${httpSize.toLocaleString("en")} songs, ${connections} connections, ${duration} s per row (autocannon, same run):\n`,
+  );
+  console.log("| endpoint | request mix | requests/s | latency p50 | latency p99 | vs bare |");
+  console.log("|---|---|---:|---:|---:|---:|");
+  for (const mix of ["unique", "repeated"] as const) {
+    const bare = await load(ports.bare, mix);
+    const ours = await load(ports.ours, mix);
+    const bad = ours.errors + ours.non2xx + bare.errors + bare.non2xx;
+    const ratio = `${((100 * ours.requests.average) / bare.requests.average).toFixed(0)}%`;
+    console.log(
+      `| bare express (parse JSON, constant answer) | ${mix} | ${bare.requests.average.toFixed(0)} | ${bare.latency.p50} ms | ${bare.latency.p99} ms | 100% |`,
+    );
+    console.log(
+      `| POST /v1/suggestions | ${mix} | ${ours.requests.average.toFixed(0)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${ratio}${bad ? ` (${bad} errors)` : ""} |`,
+    );
+  }
+} finally {
+  child.kill();
+}
