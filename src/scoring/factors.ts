@@ -4,7 +4,7 @@
  * country has no origin factor, and its weight is shared among the others), so scores always lie
  * in [0, 1] and each factor's `contribution` is its share of the score.
  *
- *   themes 0.35 · era 0.25 · mood 0.20 · text 0.10 · origin 0.10
+ *   themes 0.35 · era 0.20 · mood 0.20 · origin 0.15 · text 0.10
  *
  * era:    1 inside the story period; before it, 1 / (1 + (years/12)²) — songs of a few years
  *         earlier are still current, a song from two decades before is an "old song";
@@ -21,10 +21,10 @@ import type { ThemeMatch, ThemeSimilarity } from "./theme-similarity.js";
 
 export const WEIGHTS: Record<FactorName, number> = {
   themes: 0.35,
-  era: 0.25,
+  era: 0.2,
   mood: 0.2,
   text: 0.1,
-  origin: 0.1,
+  origin: 0.15,
 };
 
 export function eraValue(year: number, period: YearRange): number {
