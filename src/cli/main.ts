@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { DomainError } from "../domain/index.js";
 import { loadConfig } from "../config.js";
 import { openCatalogue, projectVersion } from "../container.js";
+import { planCommand } from "./commands/plan.js";
 import { searchCommand } from "./commands/search.js";
 import { suggestCommand } from "./commands/suggest.js";
 import { validateCommand } from "./commands/validate.js";
@@ -64,6 +65,18 @@ export function buildProgram(out: (s: string) => void, setExit: (code: number) =
           out,
         ),
       );
+    });
+
+  program
+    .command("plan")
+    .description("plan a whole film's soundtrack from a film JSON file (see data/films/)")
+    .argument("<film>", "path to a film JSON file")
+    .option("--format <format>", "table (default), csv (cue sheet), m3u8, xspf or json")
+    .option("--per-scene <n>", "songs per scene (1-5)")
+    .option("--alternates <n>", "alternates listed per scene (0-10)")
+    .option("--anachronisms", "also allow songs released after a scene's year")
+    .action((file: string, opts) => {
+      setExit(planCommand(openCatalogue({ dataDir: dataDir() }), file, opts, out));
     });
 
   program

@@ -16,6 +16,7 @@ export type ErrorCode =
   | "malformed_json"
   | "catalogue_invalid"
   | "conflict"
+  | "anachronism"
   | "unsupported_media_type"
   | "route_not_found"
   | "internal";

@@ -8,3 +8,4 @@ export * from "./errors.js";
 export * from "./validation.js";
 export * from "./film.js";
 export * from "./search.js";
+export * from "./plan.js";

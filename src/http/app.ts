@@ -7,6 +7,7 @@ import { DomainError } from "../domain/index.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import { errorHandler } from "./error-mapping.js";
 import { metaRoutes } from "./routes/meta.js";
+import { playlistRoutes } from "./routes/playlists.js";
 import { songRoutes } from "./routes/songs.js";
 import { suggestionRoutes } from "./routes/suggestions.js";
 
@@ -43,10 +44,14 @@ export function createApp(options: AppOptions): Express {
   app.disable("x-powered-by");
   app.set("query parser", "simple");
   app.use(requireJson);
-  app.use(express.json({ limit: options.bodyLimit ?? 256 * 1024, strict: false }));
+  const limit = options.bodyLimit ?? 256 * 1024;
+  // A whole film may be long; the scene-count rule (not the byte count) should answer for it.
+  app.use("/v1/playlists", express.json({ limit: limit * 16, strict: false }));
+  app.use(express.json({ limit, strict: false }));
   app.use(metaRoutes(options.source, version));
   app.use("/v1/songs", songRoutes(options.source));
   app.use("/v1/suggestions", suggestionRoutes(options.source));
+  app.use(playlistRoutes(options.source));
   app.use((req, _res, next) => {
     next(
       new DomainError("route_not_found", `No route for ${req.method} ${req.path}`, [

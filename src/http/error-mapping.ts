@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   route_not_found: 404,
   conflict: 409,
+  anachronism: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   catalogue_invalid: 500,

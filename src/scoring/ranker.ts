@@ -169,17 +169,34 @@ export class Ranker {
     return out;
   }
 
+  /**
+   * Scores and explains particular songs for a query (e.g. songs an editor pinned), bypassing the
+   * scan; null for a song that is unknown or has no recording the query allows.
+   */
+  explainSongs(q: RankQuery, ids: readonly string[]): (Suggestion | null)[] {
+    const active = activeFactors(q);
+    const totalWeight = active.reduce((s, f) => s + WEIGHTS[f], 0);
+    return ids.map((id) => {
+      const i = this.f.position.get(id);
+      if (i === undefined) return null;
+      const song = this.f.songs[i] as Song;
+      const recording = chooseRecording(song, q.period, q.periodCorrect);
+      return recording ? this.explain(song, recording, null, active, totalWeight, q) : null;
+    });
+  }
+
   /** Recomputes each active factor with the readable (slower) functions and words it. */
   private explain(
     song: Song,
     recording: Recording,
-    score: number,
+    score: number | null,
     active: FactorName[],
     totalWeight: number,
     q: RankQuery,
   ): Suggestion {
     const year = recording.year ?? song.year;
     const scene = this.moods.centre(q.moods);
+    let sum = 0;
     const reasons: Reason[] = active.map((factor) => {
       let value = 0;
       let text = "";
@@ -211,10 +228,12 @@ export class Ranker {
           text = originText(q, song);
           break;
       }
-      return { factor, contribution: round((WEIGHTS[factor] * value) / totalWeight), text };
+      const share = (WEIGHTS[factor] * value) / totalWeight;
+      sum += share;
+      return { factor, contribution: round(share), text };
     });
     reasons.sort((a, b) => b.contribution - a.contribution);
-    return { song, recording, score: round(score), reasons };
+    return { song, recording, score: round(score ?? sum), reasons };
   }
 }
 

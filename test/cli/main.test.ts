@@ -93,3 +93,30 @@ describe("soundtrack CLI", () => {
     expect(JSON.parse(res.stdout).items[0].id).to.equal("nezhnost");
   });
 });
+
+describe("soundtrack plan", () => {
+  it("prints a readable table by default and a CSV cue sheet with --format csv", async () => {
+    const file = path.join(DATA_DIR, "films", "vremya-pervykh.json");
+    const table = await run("plan", file);
+    expect(table.code).to.equal(0);
+    expect(table.out).to.contain("Время первых");
+    expect(table.out).to.contain("Нежность");
+    const csv = await run("plan", file, "--format", "csv");
+    expect(csv.code).to.equal(0);
+    expect(csv.out.split("\r\n")[0]).to.match(
+      /^\uFEFFscene,scene_title,order,title,original_title/,
+    );
+  });
+
+  it("reports a missing film file and an unknown format", async () => {
+    expect((await run("plan", "/nonexistent/film.json")).code).to.equal(2);
+    const bad = await run(
+      "plan",
+      path.join(DATA_DIR, "films", "first-man.json"),
+      "--format",
+      "docx",
+    );
+    expect(bad.code).to.equal(2);
+    expect(bad.out).to.contain("format");
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The "plan this film's soundtrack" use case: validate the film against the catalogue (vocabulary
+ * terms, pinned songs exist and are period-correct for their scene), rank candidates per scene,
+ * and hand them to the planner.
+ */
+import {
+  DomainError,
+  PlanRequestSchema,
+  parseOrThrow,
+  rangeOfYear,
+  type IssueDetail,
+  type Plan,
+  type PlanRequest,
+  type Suggestion,
+  type YearRange,
+} from "../domain/index.js";
+import type { Catalogue } from "../catalogue/catalogue.js";
+import { personKey } from "../catalogue/people.js";
+import { planFilm, type PreparedScene } from "../planning/planner.js";
+import { checkTerms } from "./suggest.js";
+
+/** Extra candidates per scene beyond what it shows, so the assignment has room to trade. */
+const SPARE_CANDIDATES = 25;
+
+function filmPeriod(request: PlanRequest): YearRange | null {
+  if (request.film.year !== undefined) return rangeOfYear(request.film.year);
+  return request.film.era ?? null;
+}
+
+function periodOf(
+  year: number | undefined,
+  base: YearRange | null,
+): { year: number } | { era: YearRange } | object {
+  if (year !== undefined) return { year };
+  return base ? { era: base } : {};
+}
+
+export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
+  const request = parseOrThrow(PlanRequestSchema, input, "playlist request");
+  const { film } = request;
+  const problems: IssueDetail[] = [];
+  film.scenes.forEach((scene, i) => {
+    try {
+      checkTerms(catalogue, scene.themes, scene.moods, `film.scenes.${i}.`);
+    } catch (err) {
+      if (err instanceof DomainError) problems.push(...err.details);
+      else throw err;
+    }
+  });
+  if (problems.length > 0)
+    throw new DomainError(
+      "unknown_term",
+      `Unknown vocabulary term (${problems[0]?.path}: ${problems[0]?.problem})`,
+      problems,
+    );
+
+  const pinnedWhere = new Map<string, string>();
+  film.scenes.forEach((scene, i) =>
+    scene.pinned.forEach((id, j) => {
+      const path = `film.scenes.${i}.pinned.${j}`;
+      if (!catalogue.get(id))
+        problems.push({ path, problem: `no song with id "${id}" (scene "${scene.id}")` });
+      else if (pinnedWhere.has(id))
+        problems.push({
+          path,
+          problem: `song "${id}" is already pinned to scene "${pinnedWhere.get(id)}"; a film uses each song once`,
+        });
+      pinnedWhere.set(id, scene.id);
+    }),
+  );
+  if (problems.length > 0)
+    throw new DomainError(
+      "invalid_input",
+      `Invalid pinned song (${problems[0]?.path}: ${problems[0]?.problem})`,
+      problems,
+    );
+
+  const base = filmPeriod(request);
+  const exclude = new Set(pinnedWhere.keys());
+  const limit = request.perScene + request.alternates + SPARE_CANDIDATES;
+  const prepared: PreparedScene[] = film.scenes.map((scene, i) => {
+    const interpreted = catalogue.analyzer.analyze({
+      themes: scene.themes,
+      moods: scene.moods,
+      description: scene.description,
+      ...periodOf(scene.year ?? film.year, base),
+    });
+    const period = interpreted.period;
+    const query = {
+      period,
+      periodCorrect: request.periodCorrect,
+      themes: interpreted.themes.map((t) => t.id),
+      moods: interpreted.moods.map((m) => m.id),
+      country: film.country,
+      language: film.language,
+      text: scene.description ? catalogue.index.relevance(scene.description) : undefined,
+      exclude,
+      limit,
+      maxPerPerformer: limit,
+    };
+    const pinned = catalogue.ranker.explainSongs(query, scene.pinned);
+    pinned.forEach((p, j) => {
+      if (p === null) {
+        const song = catalogue.get(scene.pinned[j] as string);
+        const first = song?.recordings
+          .map((r) => r.year)
+          .filter((y): y is number => y !== undefined)
+          .sort()[0];
+        problems.push({
+          path: `film.scenes.${i}.pinned.${j}`,
+          problem: `"${scene.pinned[j]}" is an anachronism in scene "${scene.id}" (set in ${period ? (period.from === period.to ? period.from : `${period.from}–${period.to}`) : "?"}): ${first ? `its earliest recording is from ${first}` : "none of its recordings is dated"}`,
+        });
+      }
+    });
+    return {
+      sceneId: scene.id,
+      title: scene.title,
+      period,
+      interpreted,
+      pinned: pinned.filter((p): p is Suggestion => p !== null),
+      candidates: catalogue.ranker.rank(query),
+    };
+  });
+  if (problems.length > 0)
+    throw new DomainError(
+      "anachronism",
+      `A pinned song does not fit its scene (${problems[0]?.path}: ${problems[0]?.problem})`,
+      problems,
+    );
+
+  return planFilm(request, prepared, (s) => s.recording.performers.map(personKey));
+}
