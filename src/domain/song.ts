@@ -34,6 +34,14 @@ export const RecordingSchema = z
   .strict();
 export type Recording = z.infer<typeof RecordingSchema>;
 
+/** Spotify ids are 22 base-62 characters. Only ever set by an editor's pin, never guessed. */
+export const SpotifyTrackIdSchema = z.string().regex(/^[0-9A-Za-z]{22}$/, "must be a 22-character Spotify track id");
+
+export const StreamingPinsSchema = z
+  .object({ spotify: z.object({ trackId: SpotifyTrackIdSchema }).strict().optional() })
+  .strict();
+export type StreamingPins = z.infer<typeof StreamingPinsSchema>;
+
 export const SongSchema = z
   .object({
     id: SlugSchema,
@@ -53,6 +61,8 @@ export const SongSchema = z
     sources: z.array(UrlSchema).min(1, "needs at least one source URL"),
     unverified: z.array(z.string().min(1)).optional(),
     recordings: z.array(RecordingSchema).min(1, "needs at least one recording"),
+    /** Streaming tracks an editor confirmed for this song's recommended recording. */
+    streaming: StreamingPinsSchema.optional(),
   })
   .strict()
   .superRefine((song, ctx) => {
