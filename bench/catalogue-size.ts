@@ -8,8 +8,9 @@ import path from "node:path";
 import { Catalogue } from "../src/catalogue/catalogue.js";
 import { PROJECT_ROOT } from "../src/config.js";
 import { SongSchema, VocabularySchema } from "../src/domain/index.js";
+import { planSoundtrack } from "../src/services/plan.js";
 import { suggest } from "../src/services/suggest.js";
-import { SCENES, syntheticSongs } from "./synthetic.js";
+import { SCENES, syntheticFilm, syntheticSongs } from "./synthetic.js";
 
 const n = Number(process.argv[2] ?? 1000);
 const iterations = Number(process.argv[3] ?? 200);
@@ -35,8 +36,24 @@ for (let i = 0; i < iterations; i++) {
 }
 times.sort((a, b) => a - b);
 const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] as number;
+/** Median planning time of a synthetic film of `scenes` scenes (3 runs after a warm-up). */
+function planMs(scenes: number): number {
+  const film = syntheticFilm(scenes);
+  planSoundtrack(catalogue, { film });
+  const runs = [0, 1, 2].map(() => {
+    const t = performance.now();
+    planSoundtrack(catalogue, { film });
+    return performance.now() - t;
+  });
+  return runs.sort((a, b) => a - b)[1] as number;
+}
+const plan10 = n >= 10000 ? planMs(10) : null;
+const plan50 = n >= 10000 ? planMs(50) : null;
+
 console.log(
   JSON.stringify({
+    plan10,
+    plan50,
     songs: n,
     startupMs,
     rssMb,

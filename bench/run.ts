@@ -16,6 +16,8 @@ const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 10;
 
 interface SizeResult {
+  plan10: number | null;
+  plan50: number | null;
   songs: number;
   startupMs: number;
   rssMb: number;
@@ -36,11 +38,14 @@ for (const n of sizes) {
   process.stderr.write(`size ${n} done\n`);
 }
 
-console.log("\n| songs | startup (validate + index) | RSS | suggestion p50 | suggestion p99 |");
-console.log("|---:|---:|---:|---:|---:|");
+const ms = (x: number | null) => (x === null ? "–" : `${x.toFixed(0)} ms`);
+console.log(
+  "\n| songs | startup (validate + index) | RSS | suggestion p50 | suggestion p99 | plan 10 scenes | plan 50 scenes |",
+);
+console.log("|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   console.log(
-    `| ${r.songs.toLocaleString("en")} | ${r.startupMs.toFixed(0)} ms | ${r.rssMb.toFixed(0)} MB | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms |`,
+    `| ${r.songs.toLocaleString("en")} | ${r.startupMs.toFixed(0)} ms | ${r.rssMb.toFixed(0)} MB | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${ms(r.plan10)} | ${ms(r.plan50)} |`,
   );
 }
 

@@ -125,3 +125,20 @@ export function randomScene(r: () => number = Math.random): Record<string, unkno
   if ("year" in base) scene.year = 1940 + Math.floor(r() * 40);
   return scene;
 }
+
+/** A film of n scenes set in 1965, its scenes cycling through the scene descriptions above. */
+export function syntheticFilm(n: number): Record<string, unknown> {
+  const texts = SCENES.map((s) => (s as { description?: string }).description).filter(
+    (d): d is string => !!d,
+  );
+  return {
+    title: `Synthetic film (${n} scenes)`,
+    year: 1965,
+    country: "SU",
+    scenes: Array.from({ length: n }, (_, i) => ({
+      id: `s${i + 1}`,
+      title: `Scene ${i + 1}`,
+      description: texts[i % texts.length],
+    })),
+  };
+}

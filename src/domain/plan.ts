@@ -15,6 +15,8 @@ export const PlanRequestSchema = z
     /** Songs one performer may have across the whole film. */
     maxPerPerformer: z.number().int().min(1).max(50).default(2),
     periodCorrect: z.boolean().default(true),
+    /** Smooth the mood between consecutive scenes (see planning/mood-arc.ts). */
+    moodArc: z.boolean().default(false),
   })
   .strict();
 export type PlanRequest = z.infer<typeof PlanRequestSchema>;
@@ -60,7 +62,10 @@ export interface Plan {
     alternates: number;
     maxPerPerformer: number;
     periodCorrect: boolean;
+    moodArc: boolean;
   };
+  /** Picks the mood arc swapped for smoother transitions (0 when moodArc is off). */
+  arcSwaps: number;
   scenes: ScenePlan[];
   tracks: PlanTrack[];
   /** Sum of the picks' scores: what the assignment maximised. */

@@ -35,7 +35,9 @@ export const RecordingSchema = z
 export type Recording = z.infer<typeof RecordingSchema>;
 
 /** Spotify ids are 22 base-62 characters. Only ever set by an editor's pin, never guessed. */
-export const SpotifyTrackIdSchema = z.string().regex(/^[0-9A-Za-z]{22}$/, "must be a 22-character Spotify track id");
+export const SpotifyTrackIdSchema = z
+  .string()
+  .regex(/^[0-9A-Za-z]{22}$/, "must be a 22-character Spotify track id");
 
 export const StreamingPinsSchema = z
   .object({ spotify: z.object({ trackId: SpotifyTrackIdSchema }).strict().optional() })

@@ -128,5 +128,9 @@ export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
       problems,
     );
 
-  return planFilm(request, prepared, (s) => s.recording.performers.map(personKey));
+  const moods = catalogue.ranker.moods;
+  return planFilm(request, prepared, (s) => s.recording.performers.map(personKey), {
+    songPoint: (s) => moods.songPoint(s.song),
+    scenePoint: (scene) => moods.centre(scene.interpreted.moods.map((m) => m.id)),
+  });
 }
