@@ -18,6 +18,13 @@ const ConfigSchema = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(256 * 1024),
+  DB_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, "var", "catalogue.db")),
+  API_KEYS: z.string().default(""),
+  API_KEYS_FILE: z.string().min(1).optional(),
+  READS_REQUIRE_KEY: z.enum(["true", "false"]).default("false"),
 });
 
 export interface Config {
@@ -25,6 +32,11 @@ export interface Config {
   host: string;
   dataDir: string;
   bodyLimitBytes: number;
+  dbPath: string;
+  /** Keys configured at start: "role:name:key" items separated by commas. */
+  apiKeys: string;
+  apiKeysFile: string | undefined;
+  readsRequireKey: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     dataDir: path.resolve(c.DATA_DIR),
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    dbPath: path.resolve(c.DB_PATH),
+    apiKeys: c.API_KEYS,
+    apiKeysFile: c.API_KEYS_FILE,
+    readsRequireKey: c.READS_REQUIRE_KEY === "true",
   };
 }

@@ -1,15 +1,23 @@
-/** Starts the HTTP service on its embedded defaults: port 8080, catalogue from data/. */
+/**
+ * Starts the HTTP service on its embedded defaults: port 8080, the catalogue database in
+ * var/catalogue.db (created and seeded from data/ on first start).
+ */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DomainError } from "./domain/index.js";
 import { loadConfig, type Config } from "./config.js";
-import { openCatalogue, projectVersion } from "./container.js";
+import { openService, projectVersion } from "./container.js";
 import { createApp } from "./http/app.js";
 
 export async function startServer(config: Config): Promise<{ server: Server; url: string }> {
-  const catalogue = openCatalogue(config);
+  const service = openService(config);
   const app = createApp({
-    source: () => catalogue,
+    source: () => service.live.current(),
+    editing: {
+      curation: service.curation,
+      keys: service.keys,
+      readsNeedKey: config.readsRequireKey,
+    },
     version: projectVersion(),
     bodyLimit: config.bodyLimitBytes,
   });
@@ -17,6 +25,7 @@ export async function startServer(config: Config): Promise<{ server: Server; url
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once("error", reject);
   });
+  server.once("close", () => service.store.close());
   const { port } = server.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   return { server, url: `http://${host}:${port}` };

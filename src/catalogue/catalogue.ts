@@ -5,6 +5,7 @@
  */
 import type { Film, Song, SongPage, SongSearch, Vocabulary } from "../domain/index.js";
 import { SceneAnalyzer } from "../analysis/scene-analyzer.js";
+import { latinKey } from "../analysis/text.js";
 import { Ranker } from "../scoring/ranker.js";
 import { personKey } from "./people.js";
 import { SearchIndex } from "./search-index.js";
@@ -26,6 +27,7 @@ export class Catalogue {
   readonly ranker: Ranker;
   readonly index: SearchIndex;
   private readonly byId: Map<string, Song>;
+  private workIndex: Map<string, string> | null = null;
   private readonly ordered: Song[];
 
   constructor(contents: CatalogueContents) {
@@ -45,6 +47,27 @@ export class Catalogue {
 
   get(id: string): Song | null {
     return this.byId.get(id) ?? null;
+  }
+
+  /**
+   * The id of a song (other than `exceptId`) with one of these work keys (title|performer, see
+   * services/curation.ts workKeys), or null. The index is built on first use.
+   */
+  duplicateOf(keys: readonly string[], exceptId: string): string | null {
+    if (!this.workIndex) {
+      this.workIndex = new Map();
+      for (const s of this.ordered) {
+        const titles = new Set([latinKey(s.title), latinKey(s.titleLatin)]);
+        for (const r of s.recordings)
+          for (const p of r.performers)
+            for (const t of titles) this.workIndex.set(`${t}|${personKey(p)}`, s.id);
+      }
+    }
+    for (const k of keys) {
+      const other = this.workIndex.get(k);
+      if (other !== undefined && other !== exceptId) return other;
+    }
+    return null;
   }
 
   hasTheme(id: string): boolean {

@@ -4,8 +4,21 @@
  */
 import { Command, CommanderError } from "commander";
 import { DomainError } from "../domain/index.js";
+import type { Catalogue } from "../catalogue/catalogue.js";
+import { RoleSchema } from "../services/auth.js";
 import { loadConfig } from "../config.js";
-import { openCatalogue, projectVersion } from "../container.js";
+import { openCatalogue, openService, projectVersion, type Service } from "../container.js";
+import {
+  exportCommand,
+  importCommand,
+  keysCreate,
+  keysList,
+  songsAdd,
+  songsEdit,
+  songsHistory,
+  songsRemove,
+  songsRestore,
+} from "./commands/curation.js";
 import { planCommand } from "./commands/plan.js";
 import { searchCommand } from "./commands/search.js";
 import { suggestCommand } from "./commands/suggest.js";
@@ -13,14 +26,32 @@ import { validateCommand } from "./commands/validate.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function buildProgram(out: (s: string) => void, setExit: (code: number) => void): Command {
+export function buildProgram(
+  out: (s: string) => void,
+  setExit: (code: number) => void,
+  closers: (() => void)[] = [],
+): Command {
   const program = new Command("soundtrack")
     .description("Period songs for film scenes, with reasons")
     .version(projectVersion())
-    .option("--data <dir>", "catalogue directory (default: DATA_DIR or data/)")
+    .option("--data <dir>", "read the catalogue from this data/ directory instead of the database")
+    .option("--db <file>", "catalogue database (default: DB_PATH or var/catalogue.db)")
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: out });
   const dataDir = () => (program.opts().data as string | undefined) ?? loadConfig().dataDir;
+  let service: Service | null = null;
+  /** The editable service over the database (DB_PATH or --db), opened once per run. */
+  const svc = (): Service => {
+    if (!service) {
+      const config = loadConfig();
+      const db = program.opts().db as string | undefined;
+      service = openService({ ...config, dataDir: dataDir(), ...(db ? { dbPath: db } : {}) });
+      closers.push(() => service?.store.close());
+    }
+    return service;
+  };
+  /** Reads come from data/ files when --data is given, else from the database. */
+  const catalogue = (): Catalogue => (program.opts().data ? catalogue() : svc().live.current());
 
   program
     .command("suggest")
@@ -36,14 +67,7 @@ export function buildProgram(out: (s: string) => void, setExit: (code: number) =
     .option("--anachronisms", "also allow songs released after the story year")
     .option("--json", "print JSON")
     .action((words: string[], opts) => {
-      setExit(
-        suggestCommand(
-          openCatalogue({ dataDir: dataDir() }),
-          words.join(" ") || undefined,
-          opts,
-          out,
-        ),
-      );
+      setExit(suggestCommand(catalogue(), words.join(" ") || undefined, opts, out));
     });
 
   program
@@ -57,14 +81,7 @@ export function buildProgram(out: (s: string) => void, setExit: (code: number) =
     .option("--limit <n>", "number of results (1-100)")
     .option("--json", "print JSON")
     .action((words: string[], opts) => {
-      setExit(
-        searchCommand(
-          openCatalogue({ dataDir: dataDir() }),
-          words.join(" ") || undefined,
-          opts,
-          out,
-        ),
-      );
+      setExit(searchCommand(catalogue(), words.join(" ") || undefined, opts, out));
     });
 
   program
@@ -76,7 +93,88 @@ export function buildProgram(out: (s: string) => void, setExit: (code: number) =
     .option("--alternates <n>", "alternates listed per scene (0-10)")
     .option("--anachronisms", "also allow songs released after a scene's year")
     .action((file: string, opts) => {
-      setExit(planCommand(openCatalogue({ dataDir: dataDir() }), file, opts, out));
+      setExit(planCommand(catalogue(), file, opts, out));
+    });
+
+  const songs = program.command("songs").description("edit songs in the catalogue database");
+  songs
+    .command("add")
+    .description("add a song from a JSON file (- for stdin)")
+    .argument("<file>")
+    .option("--comment <why>", "why, for the history")
+    .option("--force", "add even if it looks like a duplicate")
+    .action((file: string, opts) => setExit(songsAdd(svc(), file, opts, out)));
+  songs
+    .command("edit")
+    .description(
+      "change fields of a song: --set year=1966 --set 'themes=[\"love\"]' or --file patch.json",
+    )
+    .argument("<id>")
+    .option("--set <field=value>", "a field to set (JSON values allowed; repeatable)", collect)
+    .option("--file <patch.json>", "a JSON Merge Patch file")
+    .option("--comment <why>", "why, for the history")
+    .action((id: string, opts) => setExit(songsEdit(svc(), id, opts, out)));
+  songs
+    .command("rm")
+    .description("delete a song (restorable)")
+    .argument("<id>")
+    .option("--comment <why>", "why, for the history")
+    .action((id: string, opts) => setExit(songsRemove(svc(), id, opts, out)));
+  songs
+    .command("restore")
+    .description("restore a deleted song")
+    .argument("<id>")
+    .option("--comment <why>", "why, for the history")
+    .action((id: string, opts) => setExit(songsRestore(svc(), id, opts, out)));
+  songs
+    .command("history")
+    .description("who changed what, when and why")
+    .argument("<id>")
+    .option("--json", "print JSON")
+    .action((id: string, opts: { json?: boolean }) =>
+      setExit(songsHistory(svc(), id, opts.json ?? false, out)),
+    );
+
+  program
+    .command("import")
+    .description("import songs from a JSON array or a CSV file (all or nothing)")
+    .argument("<file>")
+    .option("--dry-run", "report what would change, change nothing")
+    .option("--comment <why>", "why, for the history")
+    .action((file: string, opts) => setExit(importCommand(svc(), file, opts, out)));
+
+  program
+    .command("export")
+    .description("write the database back as data/ files (stable order and formatting)")
+    .requiredOption("--to <dir>", "target directory, e.g. data/")
+    .action((opts: { to: string }) => setExit(exportCommand(svc(), opts.to, out)));
+
+  const keys = program.command("keys").description("API keys for the HTTP API");
+  keys
+    .command("create")
+    .description("create a key and print it once")
+    .requiredOption("--role <role>", "reader, editor or admin")
+    .option("--name <name>", "who it is for", "unnamed")
+    .action((opts: { role: string; name: string }) => {
+      const role = RoleSchema.safeParse(opts.role);
+      if (!role.success)
+        throw new DomainError("invalid_input", `--role must be reader, editor or admin`, [
+          { path: "role", problem: "unknown role" },
+        ]);
+      setExit(keysCreate(svc(), role.data, opts.name, out));
+    });
+  keys
+    .command("list")
+    .description("list keys (never the keys themselves)")
+    .action(() => setExit(keysList(svc(), out)));
+  keys
+    .command("revoke")
+    .description("revoke a key by id")
+    .argument("<id>")
+    .action((id: string) => {
+      svc().keys.revoke(id);
+      out(`revoked ${id}`);
+      setExit(0);
     });
 
   program
@@ -93,7 +191,8 @@ export async function runCli(
   out: (s: string) => void = (s) => console.log(s),
 ): Promise<number> {
   let code = 0;
-  const program = buildProgram(out, (c) => (code = c));
+  const closers: (() => void)[] = [];
+  const program = buildProgram(out, (c) => (code = c), closers);
   try {
     await program.parseAsync(argv, { from: "user" });
     return code;
@@ -105,6 +204,8 @@ export async function runCli(
       return err.code === "catalogue_invalid" ? 1 : 2;
     }
     throw err;
+  } finally {
+    closers.forEach((close) => close());
   }
 }
 

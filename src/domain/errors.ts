@@ -16,7 +16,13 @@ export type ErrorCode =
   | "malformed_json"
   | "catalogue_invalid"
   | "conflict"
+  | "duplicate"
   | "anachronism"
+  | "precondition_failed"
+  | "precondition_required"
+  | "unauthorized"
+  | "forbidden"
+  | "store_invalid"
   | "unsupported_media_type"
   | "route_not_found"
   | "internal";

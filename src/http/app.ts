@@ -5,7 +5,11 @@
 import express, { type Express, type RequestHandler } from "express";
 import { DomainError } from "../domain/index.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
+import type { KeyRing } from "../services/auth.js";
+import type { Curation } from "../services/curation.js";
+import { authenticate } from "./auth.js";
 import { errorHandler } from "./error-mapping.js";
+import { editRoutes } from "./routes/edits.js";
 import { metaRoutes } from "./routes/meta.js";
 import { playlistRoutes } from "./routes/playlists.js";
 import { songRoutes } from "./routes/songs.js";
@@ -14,17 +18,31 @@ import { suggestionRoutes } from "./routes/suggestions.js";
 /** Returns the catalogue as of now; a request calls it once and keeps what it got. */
 export type CatalogueSource = () => Catalogue;
 
+/** Present when the catalogue is editable (a store is open). */
+export interface Editing {
+  curation: Curation;
+  keys: KeyRing;
+  /** Whether reading needs an API key too (writes always do). */
+  readsNeedKey: boolean;
+}
+
 export interface AppOptions {
   source: CatalogueSource;
+  editing?: Editing;
   version?: string;
   /** Largest accepted JSON body, in bytes. */
   bodyLimit?: number;
   log?: (msg: string) => void;
 }
 
-/** POST bodies must be JSON; anything else is refused instead of being read as "no body". */
+const hasBody = (req: Parameters<RequestHandler>[0]) =>
+  req.headers["transfer-encoding"] !== undefined ||
+  (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0");
+
+/** Bodies must be JSON (CSV for imports); anything else is refused instead of being read as "no body". */
 const requireJson: RequestHandler = (req, _res, next) => {
-  if (req.method === "POST" && !req.is("application/json")) {
+  const csvAllowed = req.path === "/v1/import" && req.is("text/csv");
+  if (hasBody(req) && !req.is(["application/json", "application/*+json"]) && !csvAllowed) {
     next(
       new DomainError(
         "unsupported_media_type",
@@ -47,7 +65,17 @@ export function createApp(options: AppOptions): Express {
   const limit = options.bodyLimit ?? 256 * 1024;
   // A whole film may be long; the scene-count rule (not the byte count) should answer for it.
   app.use("/v1/playlists", express.json({ limit: limit * 16, strict: false }));
-  app.use(express.json({ limit, strict: false }));
+  // A 10,000-row import is a few megabytes.
+  app.use(
+    "/v1/import",
+    express.json({ limit: limit * 256, strict: false }),
+    express.text({ type: "text/csv", limit: limit * 256 }),
+  );
+  app.use(express.json({ limit, strict: false, type: ["application/json", "application/*+json"] }));
+  if (options.editing) {
+    app.use(authenticate(options.editing.keys, options.editing.readsNeedKey));
+    app.use(editRoutes(options.editing.curation, options.editing.keys));
+  }
   app.use(metaRoutes(options.source, version));
   app.use("/v1/songs", songRoutes(options.source));
   app.use("/v1/suggestions", suggestionRoutes(options.source));
