@@ -51,7 +51,8 @@ export function buildProgram(
     return service;
   };
   /** Reads come from data/ files when --data is given, else from the database. */
-  const catalogue = (): Catalogue => (program.opts().data ? catalogue() : svc().live.current());
+  const catalogue = (): Catalogue =>
+    program.opts().data ? openCatalogue({ dataDir: dataDir() }) : svc().live.current();
 
   program
     .command("suggest")
