@@ -178,12 +178,10 @@ export function editRoutes(curation: Curation, keys: KeyRing): Router {
   router.post("/v1/keys", (req, res) => {
     requireRole(writer(req), "admin", "create keys");
     const body = parseOrThrow(NewKey, req.body, "key");
-    res
-      .status(201)
-      .json({
-        ...keys.create(body.role, body.name),
-        note: "This is the only time the key is shown; only its hash is stored.",
-      });
+    res.status(201).json({
+      ...keys.create(body.role, body.name),
+      note: "This is the only time the key is shown; only its hash is stored.",
+    });
   });
   router.delete("/v1/keys/:id", (req, res) => {
     requireRole(writer(req), "admin", "revoke keys");
