@@ -5,7 +5,8 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DomainError } from "./domain/index.js";
-import { loadConfig, type Config } from "./config.js";
+import path from "node:path";
+import { PROJECT_ROOT, loadConfig, type Config } from "./config.js";
 import { openService, projectVersion } from "./container.js";
 import { createApp } from "./http/app.js";
 
@@ -20,6 +21,7 @@ export async function startServer(config: Config): Promise<{ server: Server; url
     },
     version: projectVersion(),
     bodyLimit: config.bodyLimitBytes,
+    webDir: path.join(PROJECT_ROOT, "web"),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -38,7 +40,9 @@ if (isMain) {
   try {
     const config = loadConfig();
     const { server, url } = await startServer(config);
-    console.log(`soundtrack service listening on ${url} (API docs: ${url}/docs)`);
+    console.log(
+      `soundtrack service listening on ${url} — open it in a browser (API docs: ${url}/docs)`,
+    );
     const stop = () => server.close(() => process.exit(0));
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

@@ -33,6 +33,8 @@ export interface AppOptions {
   /** Largest accepted JSON body, in bytes. */
   bodyLimit?: number;
   log?: (msg: string) => void;
+  /** Directory of the web page served at / (static files; the page uses only the public API). */
+  webDir?: string;
 }
 
 const hasBody = (req: Parameters<RequestHandler>[0]) =>
@@ -80,6 +82,7 @@ export function createApp(options: AppOptions): Express {
   app.use("/v1/songs", songRoutes(options.source));
   app.use("/v1/suggestions", suggestionRoutes(options.source));
   app.use(playlistRoutes(options.source));
+  if (options.webDir) app.use(express.static(options.webDir, { index: "index.html" }));
   app.use((req, _res, next) => {
     next(
       new DomainError("route_not_found", `No route for ${req.method} ${req.path}`, [

@@ -31,7 +31,7 @@ export interface Editable {
 }
 
 export async function editableServer(
-  options: { readsNeedKey?: boolean; dbPath?: string } = {},
+  options: { readsNeedKey?: boolean; dbPath?: string; webDir?: string } = {},
 ): Promise<Editable> {
   const dir = mkdtempSync(path.join(tmpdir(), "soundtrack-db-"));
   const dbPath = options.dbPath ?? path.join(dir, "catalogue.db");
@@ -53,6 +53,7 @@ export async function editableServer(
     },
     version: "test",
     log: (m) => logs.push(m),
+    ...(options.webDir ? { webDir: options.webDir } : {}),
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
