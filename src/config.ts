@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DomainError, issuesToDetails } from "./domain/index.js";
+import { DEFAULT_STREAMING_SETTINGS, type StreamingSettings } from "./streaming/settings.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -25,6 +26,61 @@ const ConfigSchema = z.object({
   API_KEYS: z.string().default(""),
   API_KEYS_FILE: z.string().min(1).optional(),
   READS_REQUIRE_KEY: z.enum(["true", "false"]).default("false"),
+  SPOTIFY_CLIENT_ID: z.string().min(1).optional(),
+  SPOTIFY_CLIENT_SECRET: z.string().min(1).optional(),
+  SPOTIFY_API_URL: z.url().default(DEFAULT_STREAMING_SETTINGS.apiUrl),
+  SPOTIFY_ACCOUNTS_URL: z.url().default(DEFAULT_STREAMING_SETTINGS.accountsUrl),
+  SPOTIFY_MARKET: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be a country code such as DE")
+    .optional(),
+  SPOTIFY_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(DEFAULT_STREAMING_SETTINGS.timeoutMs),
+  SPOTIFY_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(DEFAULT_STREAMING_SETTINGS.concurrency),
+  SPOTIFY_RETRIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(DEFAULT_STREAMING_SETTINGS.retries),
+  SPOTIFY_MIN_CONFIDENCE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(DEFAULT_STREAMING_SETTINGS.minConfidence),
+  SPOTIFY_BREAKER_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(DEFAULT_STREAMING_SETTINGS.breakerFailures),
+  SPOTIFY_BREAKER_COOLDOWN_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(DEFAULT_STREAMING_SETTINGS.breakerCooldownMs),
+  STREAMING_CACHE_TTL_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400)
+    .default(DEFAULT_STREAMING_SETTINGS.cacheTtlSec),
+  STREAMING_CACHE_MAX_KEYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(DEFAULT_STREAMING_SETTINGS.cacheMaxKeys),
 });
 
 export interface Config {
@@ -37,6 +93,7 @@ export interface Config {
   apiKeys: string;
   apiKeysFile: string | undefined;
   readsRequireKey: boolean;
+  streaming: StreamingSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +116,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys: c.API_KEYS,
     apiKeysFile: c.API_KEYS_FILE,
     readsRequireKey: c.READS_REQUIRE_KEY === "true",
+    streaming: {
+      ...(c.SPOTIFY_CLIENT_ID ? { clientId: c.SPOTIFY_CLIENT_ID } : {}),
+      ...(c.SPOTIFY_CLIENT_SECRET ? { clientSecret: c.SPOTIFY_CLIENT_SECRET } : {}),
+      apiUrl: c.SPOTIFY_API_URL,
+      accountsUrl: c.SPOTIFY_ACCOUNTS_URL,
+      ...(c.SPOTIFY_MARKET ? { market: c.SPOTIFY_MARKET } : {}),
+      timeoutMs: c.SPOTIFY_TIMEOUT_MS,
+      concurrency: c.SPOTIFY_CONCURRENCY,
+      retries: c.SPOTIFY_RETRIES,
+      cacheTtlSec: c.STREAMING_CACHE_TTL_SEC,
+      cacheMaxKeys: c.STREAMING_CACHE_MAX_KEYS,
+      minConfidence: c.SPOTIFY_MIN_CONFIDENCE,
+      breakerFailures: c.SPOTIFY_BREAKER_FAILURES,
+      breakerCooldownMs: c.SPOTIFY_BREAKER_COOLDOWN_MS,
+    },
   };
 }

@@ -11,6 +11,7 @@ import { PROJECT_ROOT, type Config } from "./config.js";
 import { DomainError, issuesToDetails } from "./domain/index.js";
 import { ConfiguredKeySchema, KeyRing, type ConfiguredKey } from "./services/auth.js";
 import { Curation } from "./services/curation.js";
+import { createStreaming, type Streaming } from "./streaming/index.js";
 
 export function projectVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
@@ -81,10 +82,14 @@ export interface Service {
   live: LiveCatalogue;
   curation: Curation;
   keys: KeyRing;
+  streaming: Streaming;
+  /** Closes the database and stops streaming timers. */
+  close(): void;
 }
 
 export function openService(config: Config): Service {
   const keys = configuredKeys(config);
+  const streaming = createStreaming(config.streaming);
   const store = openStore(config);
   const live = new LiveCatalogue(store);
   return {
@@ -92,5 +97,10 @@ export function openService(config: Config): Service {
     live,
     curation: new Curation(store, () => live.current()),
     keys: new KeyRing(keys, store),
+    streaming,
+    close: () => {
+      streaming.close();
+      store.close();
+    },
   };
 }

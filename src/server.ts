@@ -19,6 +19,7 @@ export async function startServer(config: Config): Promise<{ server: Server; url
       keys: service.keys,
       readsNeedKey: config.readsRequireKey,
     },
+    streaming: service.streaming,
     version: projectVersion(),
     bodyLimit: config.bodyLimitBytes,
     webDir: path.join(PROJECT_ROOT, "web"),
@@ -27,7 +28,7 @@ export async function startServer(config: Config): Promise<{ server: Server; url
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once("error", reject);
   });
-  server.once("close", () => service.store.close());
+  server.once("close", () => service.close());
   const { port } = server.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   return { server, url: `http://${host}:${port}` };

@@ -46,7 +46,7 @@ export function buildProgram(
       const config = loadConfig();
       const db = program.opts().db as string | undefined;
       service = openService({ ...config, dataDir: dataDir(), ...(db ? { dbPath: db } : {}) });
-      closers.push(() => service?.store.close());
+      closers.push(() => service?.close());
     }
     return service;
   };

@@ -23,6 +23,7 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "store_invalid"
+  | "upstream_unavailable"
   | "unsupported_media_type"
   | "route_not_found"
   | "internal";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { FilmSchema } from "./film.js";
 import type { YearRange } from "./era.js";
 import type { Interpretation } from "./scene.js";
-import type { Suggestion } from "./suggestion.js";
+import type { ListeningLink, SpotifyLink, Suggestion } from "./suggestion.js";
 
 export const PlanRequestSchema = z
   .object({
@@ -45,6 +45,10 @@ export interface PlanTrack {
   recording: Suggestion["recording"];
   score: number;
   pinned: boolean;
+  /** Search links that need no account (always present). */
+  listening?: ListeningLink[];
+  /** Present when the plan was asked with resolve=spotify. */
+  streaming?: { spotify: SpotifyLink };
 }
 
 export interface Plan {

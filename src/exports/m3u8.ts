@@ -4,7 +4,7 @@
  * known, else a listening search link (marked as such in a comment line).
  */
 import type { Plan } from "../domain/index.js";
-import { listeningLinks } from "../streaming/listening-links.js";
+import { trackLocation } from "./track-location.js";
 import { displayTitle } from "./people-text.js";
 
 export function planToM3u8(plan: Plan): string {
@@ -18,10 +18,10 @@ export function planToM3u8(plan: Plan): string {
     lines.push(
       `#EXTINF:${t.recording.durationSec ?? -1},${oneLine(performer)} - ${oneLine(title)}`,
     );
-    lines.push(
-      `# scene ${oneLine(t.sceneId)}: ${oneLine(t.sceneTitle)} — search link, not a confirmed match`,
-    );
-    lines.push(listeningLinks(t.song, t.recording)[0]?.url ?? "");
+    const where = trackLocation(t);
+    const note = where.confirmed ? "" : " — search link, not a confirmed match";
+    lines.push(`# scene ${oneLine(t.sceneId)}: ${oneLine(t.sceneTitle)}${note}`);
+    lines.push(where.url);
   }
   return lines.join("\n") + "\n";
 }

@@ -3,7 +3,7 @@
  * `<extension>` element of our own, and its reasons in `<annotation>`.
  */
 import type { Plan } from "../domain/index.js";
-import { listeningLinks } from "../streaming/listening-links.js";
+import { trackLocation } from "./track-location.js";
 import { peopleText } from "./people-text.js";
 
 export const XSPF_EXTENSION = "https://github.com/soundtrack/scene";
@@ -32,9 +32,7 @@ export function planToXspf(plan: Plan): string {
       .find((s) => s.sceneId === t.sceneId)
       ?.picks.find((p) => p.song.id === t.song.id);
     out.push("    <track>");
-    out.push(
-      `      <location>${esc(listeningLinks(t.song, t.recording)[0]?.url ?? "")}</location>`,
-    );
+    out.push(`      <location>${esc(trackLocation(t).url)}</location>`);
     out.push(`      <title>${esc(t.song.title)}</title>`);
     out.push(`      <creator>${esc(peopleText(t.recording.performers))}</creator>`);
     out.push(`      <trackNum>${t.order}</trackNum>`);

@@ -7,11 +7,15 @@ import { DomainError } from "../domain/index.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import type { KeyRing } from "../services/auth.js";
 import type { Curation } from "../services/curation.js";
+import { DisabledResolver } from "../streaming/disabled-resolver.js";
+import type { StreamingResolver } from "../streaming/resolver.js";
+import type { PlaylistWriter } from "../streaming/spotify-playlists.js";
 import { authenticate } from "./auth.js";
 import { errorHandler } from "./error-mapping.js";
 import { editRoutes } from "./routes/edits.js";
 import { metaRoutes } from "./routes/meta.js";
 import { playlistRoutes } from "./routes/playlists.js";
+import { streamingRoutes } from "./routes/streaming.js";
 import { songRoutes } from "./routes/songs.js";
 import { suggestionRoutes } from "./routes/suggestions.js";
 
@@ -33,6 +37,8 @@ export interface AppOptions {
   /** Largest accepted JSON body, in bytes. */
   bodyLimit?: number;
   log?: (msg: string) => void;
+  /** Streaming resolution and playlist creation; resolution is disabled when absent. */
+  streaming?: { resolver: StreamingResolver; playlists: PlaylistWriter | null };
   /** Directory of the web page served at / (static files; the page uses only the public API). */
   webDir?: string;
 }
@@ -80,8 +86,10 @@ export function createApp(options: AppOptions): Express {
   }
   app.use(metaRoutes(options.source, version));
   app.use("/v1/songs", songRoutes(options.source));
-  app.use("/v1/suggestions", suggestionRoutes(options.source));
-  app.use(playlistRoutes(options.source));
+  const streaming = options.streaming ?? { resolver: new DisabledResolver(), playlists: null };
+  app.use("/v1/suggestions", suggestionRoutes(options.source, streaming.resolver));
+  app.use(playlistRoutes(options.source, streaming.resolver, streaming.playlists));
+  app.use(streamingRoutes(options.source, streaming.resolver));
   if (options.webDir) app.use(express.static(options.webDir, { index: "index.html" }));
   app.use((req, _res, next) => {
     next(

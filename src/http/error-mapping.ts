@@ -20,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   store_invalid: 500,
+  upstream_unavailable: 503,
   payload_too_large: 413,
   unsupported_media_type: 415,
   catalogue_invalid: 500,

@@ -8,11 +8,12 @@ import {
   parseOrThrow,
   type IssueDetail,
   type Interpretation,
+  type ListenableSuggestion,
   type SceneRequest,
-  type Suggestion,
 } from "../domain/index.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import { Lru } from "./lru.js";
+import { withListening, type ResolutionSummary } from "./streaming.js";
 
 /**
  * Answers are cached per catalogue version (a Catalogue is immutable; an edit makes a new one), keyed
@@ -24,7 +25,9 @@ const caches = new WeakMap<Catalogue, Lru<string, SuggestionAnswer>>();
 
 export interface SuggestionAnswer {
   interpreted: Interpretation;
-  suggestions: Suggestion[];
+  suggestions: ListenableSuggestion[];
+  /** Present when streaming resolution was asked for (see services/streaming.ts). */
+  resolution?: ResolutionSummary;
 }
 
 export function checkTerms(
@@ -95,5 +98,5 @@ function answerScene(catalogue: Catalogue, request: SceneRequest): SuggestionAns
     limit: request.limit,
     maxPerPerformer: request.maxPerPerformer,
   });
-  return { interpreted, suggestions };
+  return { interpreted, suggestions: suggestions.map(withListening) };
 }

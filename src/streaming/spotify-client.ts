@@ -138,8 +138,16 @@ export class SpotifyClient {
 
 // ---- aiming the library's request builders ----
 
-let aim: Targets | null = null;
 const AIMED = Symbol.for("soundtrack.streaming.spotify-builders-aimed");
+/**
+ * The current target lives on a process-wide holder, not in this module: the library is one shared
+ * CommonJS module, but this file can be instantiated twice (once as CommonJS, once as ESM, when
+ * loaders mix), and only the first instance wraps the builders. Both must steer the same wrapper.
+ */
+const AIM = Symbol.for("soundtrack.streaming.spotify-builders-target");
+const holder = ((globalThis as Record<symbol, unknown>)[AIM] ??= { aim: null }) as {
+  aim: Targets | null;
+};
 
 type BuilderModule<A extends unknown[]> = {
   builder(...args: A): SpotifyRequestBuilder;
@@ -147,8 +155,8 @@ type BuilderModule<A extends unknown[]> = {
 };
 
 function aimBuilders(): void {
-  wrap(webApiRequest as BuilderModule<[string?]>, () => aim?.api);
-  wrap(authenticationRequest as BuilderModule<[]>, () => aim?.accounts);
+  wrap(webApiRequest as BuilderModule<[string?]>, () => holder.aim?.api);
+  wrap(authenticationRequest as BuilderModule<[]>, () => holder.aim?.accounts);
 }
 
 function wrap<A extends unknown[]>(
@@ -169,12 +177,12 @@ function wrap<A extends unknown[]>(
 
 /** Runs `call` (which builds its request synchronously) with the builders aimed at `targets`. */
 function aimedAt<R>(targets: Targets, call: () => R): R {
-  const previous = aim;
-  aim = targets;
+  const previous = holder.aim;
+  holder.aim = targets;
   try {
     return call();
   } finally {
-    aim = previous;
+    holder.aim = previous;
   }
 }
 

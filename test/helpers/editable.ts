@@ -67,7 +67,7 @@ export async function editableServer(
     logs,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      service.store.close();
+      service.close();
       rmSync(dir, { recursive: true, force: true });
     },
     async req(method, p, opts = {}) {

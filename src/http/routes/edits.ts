@@ -5,7 +5,7 @@
  */
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import { DomainError, parseOrThrow } from "../../domain/index.js";
+import { DomainError, SpotifyTrackIdSchema, parseOrThrow } from "../../domain/index.js";
 import { songsFromCsv } from "../../catalogue/csv-songs.js";
 import type { Stored } from "../../catalogue/store/store.js";
 import { RoleSchema, type KeyRing } from "../../services/auth.js";
@@ -70,6 +70,33 @@ export function editRoutes(curation: Curation, keys: KeyRing): Router {
   router.post("/v1/songs/:id/restore", (req, res) =>
     reply(res, curation.restore(writer(req), "song", req.params.id, options(req))),
   );
+  // Pinning the right Spotify track (editor): stored with the song, versioned, in the history.
+  const Pin = z.object({ trackId: SpotifyTrackIdSchema }).strict();
+  router.put("/v1/songs/:id/streaming/spotify", (req, res) => {
+    const { trackId } = parseOrThrow(Pin, req.body, "pin");
+    reply(
+      res,
+      curation.patchSong(
+        writer(req),
+        req.params.id,
+        { streaming: { spotify: { trackId } } },
+        expectedVersion(req),
+        options(req),
+      ),
+    );
+  });
+  router.delete("/v1/songs/:id/streaming/spotify", (req, res) => {
+    reply(
+      res,
+      curation.patchSong(
+        writer(req),
+        req.params.id,
+        { streaming: null },
+        expectedVersion(req),
+        options(req),
+      ),
+    );
+  });
   router.get("/v1/songs/:id/history", (req, res) => {
     res.json({ id: req.params.id, history: curation.history("song", req.params.id) });
   });
