@@ -7,6 +7,7 @@ import path from "node:path";
 import { loadConfig } from "../../src/config.js";
 import { openService, type Service } from "../../src/container.js";
 import { createApp } from "../../src/http/app.js";
+import type { StreamingSettings } from "../../src/streaming/settings.js";
 import { DATA_DIR } from "./fixtures.js";
 
 export const KEYS = {
@@ -31,17 +32,24 @@ export interface Editable {
 }
 
 export async function editableServer(
-  options: { readsNeedKey?: boolean; dbPath?: string; webDir?: string } = {},
+  options: {
+    readsNeedKey?: boolean;
+    dbPath?: string;
+    webDir?: string;
+    streaming?: StreamingSettings;
+  } = {},
 ): Promise<Editable> {
   const dir = mkdtempSync(path.join(tmpdir(), "soundtrack-db-"));
   const dbPath = options.dbPath ?? path.join(dir, "catalogue.db");
   const apiKeys = `reader:rita:${KEYS.reader},editor:eddie:${KEYS.editor},editor:erin:${KEYS.editor2},admin:ada:${KEYS.admin}`;
+  const base = loadConfig({});
   const service = openService({
-    ...loadConfig({}),
+    ...base,
     dataDir: DATA_DIR,
     dbPath,
     apiKeys,
     apiKeysFile: undefined,
+    streaming: options.streaming ?? base.streaming,
   });
   const logs: string[] = [];
   const app = createApp({
@@ -53,6 +61,7 @@ export async function editableServer(
     },
     version: "test",
     log: (m) => logs.push(m),
+    streaming: service.streaming,
     ...(options.webDir ? { webDir: options.webDir } : {}),
   });
   const server = await new Promise<Server>((resolve) => {
