@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "coverage/", "var/", "dist/", "**/*.tmp.ts"] },
@@ -10,6 +11,11 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // The web page runs in the browser.
+    files: ["web/**/*.js"],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // Tests read untyped JSON responses; asserting on them is clearer than declaring every shape.
