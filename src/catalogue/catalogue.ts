@@ -45,6 +45,11 @@ export class Catalogue {
     return this.ordered.length;
   }
 
+  /** Every song, in year-then-title order. */
+  all(): readonly Song[] {
+    return this.ordered;
+  }
+
   get(id: string): Song | null {
     return this.byId.get(id) ?? null;
   }

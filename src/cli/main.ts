@@ -20,6 +20,7 @@ import {
   songsRestore,
 } from "./commands/curation.js";
 import { planCommand } from "./commands/plan.js";
+import { resolveCommand } from "./commands/resolve.js";
 import { searchCommand } from "./commands/search.js";
 import { suggestCommand } from "./commands/suggest.js";
 import { validateCommand } from "./commands/validate.js";
@@ -95,6 +96,21 @@ export function buildProgram(
     .option("--anachronisms", "also allow songs released after a scene's year")
     .action((file: string, opts) => {
       setExit(planCommand(catalogue(), file, opts, out));
+    });
+
+  program
+    .command("resolve")
+    .description("find songs on Spotify (needs SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET)")
+    .argument("[songs...]", "song ids")
+    .option("--all", "every song in the catalogue")
+    .option(
+      "--review <confidence>",
+      "resolved below this confidence count as low-confidence",
+      "0.8",
+    )
+    .option("--json", "print JSON")
+    .action(async (ids: string[], opts) => {
+      setExit(await resolveCommand(catalogue(), svc().streaming.resolver, ids, opts, out));
     });
 
   const songs = program.command("songs").description("edit songs in the catalogue database");
