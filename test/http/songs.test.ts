@@ -62,6 +62,18 @@ describe("songs, vocabulary and meta endpoints (real server)", () => {
     const doc = await getJson(`${srv.url}/openapi.json`);
     expect(doc.json.openapi).to.match(/^3\./);
     expect(doc.json.paths).to.have.property("/v1/suggestions");
+    expect(doc.json.paths["/v1/songs"]).to.have.keys("get", "post");
+    expect(doc.json.paths["/v1/songs/{id}"]).to.include.keys("get", "put", "patch", "delete");
+    for (const p of [
+      "/v1/playlists",
+      "/v1/import",
+      "/v1/songs/{id}/history",
+      "/v1/songs/{id}/streaming/spotify",
+      "/v1/vocabulary/themes/{id}",
+    ]) {
+      expect(doc.json.paths, p).to.have.property(p);
+    }
+    expect(doc.json.components.schemas.PlanRequest.properties).to.have.property("perScene");
     expect(doc.json.components.schemas.Song.properties).to.have.property("recordings");
     expect(doc.json.components.schemas.SceneRequest.properties).to.have.property("periodCorrect");
     const page = await fetch(`${srv.url}/docs`);
