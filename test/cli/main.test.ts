@@ -120,3 +120,24 @@ describe("soundtrack plan", () => {
     expect(bad.out).to.contain("format");
   });
 });
+
+describe("soundtrack plan, every showcase film in every format", () => {
+  for (const film of ["vremya-pervykh", "first-man"]) {
+    for (const format of ["json", "csv", "m3u8", "xspf"]) {
+      it(`${film} as ${format}`, async () => {
+        const { code, out } = await run(
+          "plan",
+          path.join(DATA_DIR, "films", `${film}.json`),
+          "--format",
+          format,
+        );
+        expect(code).to.equal(0);
+        if (format === "json") expect(JSON.parse(out).tracks.length).to.be.greaterThan(5);
+        if (format === "csv") expect(out.split("\r\n").filter(Boolean).length).to.be.greaterThan(6);
+        if (format === "m3u8") expect(out.startsWith("#EXTM3U")).to.equal(true);
+        if (format === "xspf")
+          expect(out).to.contain('<playlist version="1" xmlns="http://xspf.org/ns/0/">');
+      });
+    }
+  }
+});
