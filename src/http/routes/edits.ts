@@ -7,10 +7,10 @@ import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import { DomainError, SpotifyTrackIdSchema, parseOrThrow } from "../../domain/index.js";
 import { songsFromCsv } from "../../catalogue/csv-songs.js";
-import type { Stored } from "../../catalogue/store/store.js";
+import type { EntityKind, Stored } from "../../catalogue/store/store.js";
 import { RoleSchema, type KeyRing } from "../../services/auth.js";
 import type { Curation, TermKind } from "../../services/curation.js";
-import { requireRole } from "../../services/principal.js";
+import { requireRole, type Principal } from "../../services/principal.js";
 import { writer } from "../auth.js";
 import { expectedVersion, setVersion } from "../versions.js";
 
@@ -36,153 +36,88 @@ function reply(res: Response, stored: Stored<unknown>, status = 200): void {
     .json(stored.deleted ? { id: stored.id, deleted: true, version: stored.version } : stored.doc);
 }
 
+type Opts = ReturnType<typeof options>;
+
+/** The write operations of one kind of stored entry, as the routes below call them. */
+interface Editable {
+  kind: EntityKind;
+  create(who: Principal, body: unknown, o: Opts): Stored<unknown>;
+  replace(who: Principal, id: string, body: unknown, version: number, o: Opts): Stored<unknown>;
+  patch(who: Principal, id: string, patch: unknown, version: number, o: Opts): Stored<unknown>;
+  remove(who: Principal, id: string, version: number, o: Opts): Stored<unknown>;
+}
+
+/** GET (with ETag), POST, PUT, PATCH, DELETE, restore and history under `base`. */
+function mount(router: Router, base: string, curation: Curation, ops: Editable): void {
+  router.get(`${base}/:id`, (req, res) => reply(res, curation.get(ops.kind, req.params.id)));
+  router.post(base, (req, res) => {
+    const stored = ops.create(writer(req), req.body, options(req));
+    res.setHeader("Location", `${base}/${stored.id}`);
+    reply(res, stored, 201);
+  });
+  router.put(`${base}/:id`, (req, res) =>
+    reply(
+      res,
+      ops.replace(writer(req), req.params.id, req.body, expectedVersion(req), options(req)),
+    ),
+  );
+  router.patch(`${base}/:id`, (req, res) =>
+    reply(res, ops.patch(writer(req), req.params.id, req.body, expectedVersion(req), options(req))),
+  );
+  router.delete(`${base}/:id`, (req, res) =>
+    reply(res, ops.remove(writer(req), req.params.id, expectedVersion(req), options(req))),
+  );
+  router.post(`${base}/:id/restore`, (req, res) =>
+    reply(res, curation.restore(writer(req), ops.kind, req.params.id, options(req))),
+  );
+  router.get(`${base}/:id/history`, (req, res) => {
+    res.json({ id: req.params.id, history: curation.history(ops.kind, req.params.id) });
+  });
+}
+
 export function editRoutes(curation: Curation, keys: KeyRing): Router {
   const router = Router();
 
-  // Songs (GET here, before the read routes, so reads carry the ETag an edit needs)
-  router.get("/v1/songs/:id", (req, res) => reply(res, curation.get("song", req.params.id)));
-  router.post("/v1/songs", (req, res) => {
-    const stored = curation.createSong(writer(req), req.body, options(req));
-    res.setHeader("Location", `/v1/songs/${stored.id}`);
-    reply(res, stored, 201);
-  });
-  router.put("/v1/songs/:id", (req, res) =>
-    reply(
-      res,
-      curation.replaceSong(
-        writer(req),
-        req.params.id,
-        req.body,
-        expectedVersion(req),
-        options(req),
-      ),
-    ),
-  );
-  router.patch("/v1/songs/:id", (req, res) =>
-    reply(
-      res,
-      curation.patchSong(writer(req), req.params.id, req.body, expectedVersion(req), options(req)),
-    ),
-  );
-  router.delete("/v1/songs/:id", (req, res) =>
-    reply(res, curation.deleteSong(writer(req), req.params.id, expectedVersion(req), options(req))),
-  );
-  router.post("/v1/songs/:id/restore", (req, res) =>
-    reply(res, curation.restore(writer(req), "song", req.params.id, options(req))),
-  );
   // Pinning the right Spotify track (editor): stored with the song, versioned, in the history.
   const Pin = z.object({ trackId: SpotifyTrackIdSchema }).strict();
   router.put("/v1/songs/:id/streaming/spotify", (req, res) => {
     const { trackId } = parseOrThrow(Pin, req.body, "pin");
+    const patch = { streaming: { spotify: { trackId } } };
     reply(
       res,
-      curation.patchSong(
-        writer(req),
-        req.params.id,
-        { streaming: { spotify: { trackId } } },
-        expectedVersion(req),
-        options(req),
-      ),
+      curation.patchSong(writer(req), req.params.id, patch, expectedVersion(req), options(req)),
     );
   });
   router.delete("/v1/songs/:id/streaming/spotify", (req, res) => {
+    const patch = { streaming: null };
     reply(
       res,
-      curation.patchSong(
-        writer(req),
-        req.params.id,
-        { streaming: null },
-        expectedVersion(req),
-        options(req),
-      ),
+      curation.patchSong(writer(req), req.params.id, patch, expectedVersion(req), options(req)),
     );
-  });
-  router.get("/v1/songs/:id/history", (req, res) => {
-    res.json({ id: req.params.id, history: curation.history("song", req.params.id) });
   });
 
-  // Vocabulary terms
+  mount(router, "/v1/songs", curation, {
+    kind: "song",
+    create: (w, b, o) => curation.createSong(w, b, o),
+    replace: (w, id, b, v, o) => curation.replaceSong(w, id, b, v, o),
+    patch: (w, id, p, v, o) => curation.patchSong(w, id, p, v, o),
+    remove: (w, id, v, o) => curation.deleteSong(w, id, v, o),
+  });
   for (const kind of ["theme", "mood"] as TermKind[]) {
-    const base = `/v1/vocabulary/${kind}s`;
-    router.get(`${base}/:id`, (req, res) => reply(res, curation.get(kind, req.params.id)));
-    router.post(base, (req, res) => {
-      const stored = curation.createTerm(writer(req), kind, req.body, options(req));
-      res.setHeader("Location", `${base}/${stored.id}`);
-      reply(res, stored, 201);
-    });
-    router.put(`${base}/:id`, (req, res) =>
-      reply(
-        res,
-        curation.replaceTerm(
-          writer(req),
-          kind,
-          req.params.id,
-          req.body,
-          expectedVersion(req),
-          options(req),
-        ),
-      ),
-    );
-    router.patch(`${base}/:id`, (req, res) =>
-      reply(
-        res,
-        curation.patchTerm(
-          writer(req),
-          kind,
-          req.params.id,
-          req.body,
-          expectedVersion(req),
-          options(req),
-        ),
-      ),
-    );
-    router.delete(`${base}/:id`, (req, res) =>
-      reply(
-        res,
-        curation.deleteTerm(writer(req), kind, req.params.id, expectedVersion(req), options(req)),
-      ),
-    );
-    router.post(`${base}/:id/restore`, (req, res) =>
-      reply(res, curation.restore(writer(req), kind, req.params.id, options(req))),
-    );
-    router.get(`${base}/:id/history`, (req, res) => {
-      res.json({ id: req.params.id, history: curation.history(kind, req.params.id) });
+    mount(router, `/v1/vocabulary/${kind}s`, curation, {
+      kind,
+      create: (w, b, o) => curation.createTerm(w, kind, b, o),
+      replace: (w, id, b, v, o) => curation.replaceTerm(w, kind, id, b, v, o),
+      patch: (w, id, p, v, o) => curation.patchTerm(w, kind, id, p, v, o),
+      remove: (w, id, v, o) => curation.deleteTerm(w, kind, id, v, o),
     });
   }
-
-  // Films
-  router.get("/v1/films/:id", (req, res) => reply(res, curation.get("film", req.params.id)));
-  router.post("/v1/films", (req, res) => {
-    const stored = curation.createFilm(writer(req), req.body, options(req));
-    res.setHeader("Location", `/v1/films/${stored.id}`);
-    reply(res, stored, 201);
-  });
-  router.put("/v1/films/:id", (req, res) =>
-    reply(
-      res,
-      curation.replaceFilm(
-        writer(req),
-        req.params.id,
-        req.body,
-        expectedVersion(req),
-        options(req),
-      ),
-    ),
-  );
-  router.patch("/v1/films/:id", (req, res) =>
-    reply(
-      res,
-      curation.patchFilm(writer(req), req.params.id, req.body, expectedVersion(req), options(req)),
-    ),
-  );
-  router.delete("/v1/films/:id", (req, res) =>
-    reply(res, curation.deleteFilm(writer(req), req.params.id, expectedVersion(req), options(req))),
-  );
-  router.post("/v1/films/:id/restore", (req, res) =>
-    reply(res, curation.restore(writer(req), "film", req.params.id, options(req))),
-  );
-  router.get("/v1/films/:id/history", (req, res) => {
-    res.json({ id: req.params.id, history: curation.history("film", req.params.id) });
+  mount(router, "/v1/films", curation, {
+    kind: "film",
+    create: (w, b, o) => curation.createFilm(w, b, o),
+    replace: (w, id, b, v, o) => curation.replaceFilm(w, id, b, v, o),
+    patch: (w, id, p, v, o) => curation.patchFilm(w, id, p, v, o),
+    remove: (w, id, v, o) => curation.deleteFilm(w, id, v, o),
   });
 
   // Bulk import: a JSON array of songs, or CSV (see catalogue/csv-songs.ts).
