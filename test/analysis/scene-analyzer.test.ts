@@ -30,7 +30,8 @@ describe("scene analysis", () => {
     expect(ids(i.themes)).to.include.members(["cosmonauts", "launch"]);
     expect(ids(i.moods)).to.include.members(["proud", "hopeful"]);
     expect(i.language).to.equal("en");
-    expect(i.unmatched).to.include("dawn");
+    expect(i.moods.find((m) => m.id === "hopeful")?.matched).to.include.members(["hopeful", "dawn"]);
+    expect(i.unmatched).to.deep.equal(["walks"]);
   });
 
   it("matches multi-word phrases only as a sequence", () => {
