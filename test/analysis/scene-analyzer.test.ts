@@ -30,7 +30,10 @@ describe("scene analysis", () => {
     expect(ids(i.themes)).to.include.members(["cosmonauts", "launch"]);
     expect(ids(i.moods)).to.include.members(["proud", "hopeful"]);
     expect(i.language).to.equal("en");
-    expect(i.moods.find((m) => m.id === "hopeful")?.matched).to.include.members(["hopeful", "dawn"]);
+    expect(i.moods.find((m) => m.id === "hopeful")?.matched).to.include.members([
+      "hopeful",
+      "dawn",
+    ]);
     expect(i.unmatched).to.deep.equal(["walks"]);
   });
 

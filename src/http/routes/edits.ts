@@ -30,6 +30,8 @@ function options(req: Request) {
 /** The entry itself as the body (so it can be edited and PUT back), its version in the ETag. */
 function reply(res: Response, stored: Stored<unknown>, status = 200): void {
   setVersion(res, stored.version);
+  // Editors must always see the current version: revalidate, never serve a stale copy from cache.
+  res.setHeader("Cache-Control", "no-cache");
   res.setHeader("Last-Modified", new Date(stored.updatedAt).toUTCString());
   res
     .status(status)
