@@ -118,10 +118,17 @@ export const SCENES: unknown[] = [
   },
 ];
 
-/** A fresh scene each call (random year, limit and scene), so no answer cache can help. */
-export function randomScene(r: () => number = Math.random): Record<string, unknown> {
+/**
+ * One of the same scenes as the "repeated" mix, made new each call so no answer cache can help:
+ * a random story year where the scene has one, and a random song to exclude (which changes the
+ * request, not the amount of work).
+ */
+export function randomScene(
+  r: () => number = Math.random,
+  songs = 10_000,
+): Record<string, unknown> {
   const base = SCENES[Math.floor(r() * SCENES.length)] as Record<string, unknown>;
-  const scene: Record<string, unknown> = { ...base, limit: 5 + Math.floor(r() * 20) };
+  const scene: Record<string, unknown> = { ...base, exclude: [`syn-${Math.floor(r() * songs)}`] };
   if ("year" in base) scene.year = 1940 + Math.floor(r() * 40);
   return scene;
 }

@@ -68,6 +68,9 @@ export function createApp(options: AppOptions): Express {
   const log = options.log ?? ((msg: string) => console.error(msg));
   const app = express();
   app.disable("x-powered-by");
+  // Hashing every JSON answer for an ETag costs time and serves no purpose for computed answers;
+  // stored entries set their version ETag themselves (versions.ts).
+  app.set("etag", false);
   app.set("query parser", "simple");
   app.use(requireJson);
   const limit = options.bodyLimit ?? 256 * 1024;

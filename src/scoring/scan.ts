@@ -66,9 +66,7 @@ export function scan(f: SongFeatures, q: ScanQuery, k: number): { best: Scored[]
   const {
     earliest,
     bestKnownYear,
-    themeStart,
-    themeIdx,
-    themeSim,
+    themeBest,
     moodStart,
     moodIdx,
     valence,
@@ -116,18 +114,9 @@ export function scan(f: SongFeatures, q: ScanQuery, k: number): { best: Scored[]
     let score = 0;
     if (wThemes > 0) {
       let sum = 0;
-      const a = themeStart[i] as number;
-      const b = themeStart[i + 1] as number;
-      for (let w = 0; w < W; w++) {
-        let best = 0;
-        const row = (wanted[w] as number) * T;
-        for (let j = a; j < b; j++) {
-          const v = themeSim[row + (themeIdx[j] as number)] as number;
-          if (v > best) best = v;
-        }
-        sum += best;
-      }
-      score += (wThemes * sum) / themeDivisor;
+      const base = i * T;
+      for (let w = 0; w < W; w++) sum += themeBest[base + (wanted[w] as number)] as number;
+      score += (wThemes * sum) / (100 * themeDivisor);
     }
     if (wEra > 0) {
       let v = 1;

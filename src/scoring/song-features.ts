@@ -32,6 +32,12 @@ export interface SongFeatures {
   idRank: Int32Array;
   /** themeSim[w * themeCount + h]: how well song theme h serves wanted theme w. */
   themeSim: Float32Array;
+  /**
+   * themeBest[i * themeCount + w]: how well song i serves wanted theme w (its best theme for w),
+   * in hundredths. Precomputed so a request adds one number per wanted theme instead of searching
+   * the song's themes; similarities are multiples of 0.1, so hundredths are exact.
+   */
+  themeBest: Uint8Array;
   themeCount: number;
   themeIndex: Map<string, number>;
   moodIndex: Map<string, number>;
@@ -90,6 +96,7 @@ export function buildSongFeatures(
     language: new Uint16Array(n),
     idRank: new Int32Array(n),
     themeSim,
+    themeBest: new Uint8Array(n * T),
     themeCount: T,
     themeIndex,
     moodIndex,
@@ -122,6 +129,16 @@ export function buildSongFeatures(
   f.themeStart[n] = themeList.length;
   f.moodStart[n] = moodList.length;
   f.themeIdx = Uint16Array.from(themeList);
+  for (let i = 0; i < n; i++) {
+    const from = f.themeStart[i] as number;
+    const to = f.themeStart[i + 1] as number;
+    for (let w = 0; w < T; w++) {
+      let best = 0;
+      for (let j = from; j < to; j++)
+        best = Math.max(best, themeSim[w * T + (f.themeIdx[j] as number)] as number);
+      f.themeBest[i * T + w] = Math.round(best * 100);
+    }
+  }
   f.moodIdx = Uint16Array.from(moodList);
   songs
     .map((song, i) => ({ id: song.id, i }))
