@@ -17,6 +17,8 @@ import {
 import type { Catalogue } from "../catalogue/catalogue.js";
 import { personKey } from "../catalogue/people.js";
 import { planFilm, type PreparedScene } from "../planning/planner.js";
+import { listeningLinks } from "../streaming/listening-links.js";
+import { withListening } from "./streaming.js";
 import { checkTerms } from "./suggest.js";
 
 /** Extra candidates per scene beyond what it shows, so the assignment has room to trade. */
@@ -129,8 +131,18 @@ export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
     );
 
   const moods = catalogue.ranker.moods;
-  return planFilm(request, prepared, (s) => s.recording.performers.map(personKey), {
+  const plan = planFilm(request, prepared, (s) => s.recording.performers.map(personKey), {
     songPoint: (s) => moods.songPoint(s.song),
     scenePoint: (scene) => moods.centre(scene.interpreted.moods.map((m) => m.id)),
   });
+  // Every track can be listened to somewhere, with or without a streaming account.
+  return {
+    ...plan,
+    scenes: plan.scenes.map((s) => ({
+      ...s,
+      picks: s.picks.map(withListening),
+      alternates: s.alternates.map(withListening),
+    })),
+    tracks: plan.tracks.map((t) => ({ ...t, listening: listeningLinks(t.song, t.recording) })),
+  };
 }

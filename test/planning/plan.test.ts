@@ -20,6 +20,8 @@ describe("planning a film", () => {
     }
     expect(plan.tracks.map((t) => t.order)).to.deep.equal(plan.tracks.map((_, i) => i + 1));
     expect(plan.scenes.find((s) => s.sceneId === "s04")?.picks[0]?.song.id).to.equal("nezhnost");
+    for (const t of plan.tracks)
+      expect(t.listening?.map((l) => l.provider)).to.deep.equal(["youtube", "yandex-music"]);
   });
 
   it("keeps each performer to the film-wide cap", () => {

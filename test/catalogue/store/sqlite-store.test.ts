@@ -53,6 +53,26 @@ describe("SQLite store", () => {
     expect(readFileSync(file).equals(junk)).to.equal(true);
   });
 
+  it("makes the service's start-up fail with that message on a corrupt file", async () => {
+    const file = path.join(dir, "broken.db");
+    writeFileSync(file, "garbage".repeat(1000));
+    try {
+      await startServer({
+        ...loadConfig({}),
+        port: 0,
+        host: "127.0.0.1",
+        dataDir: DATA_DIR,
+        dbPath: file,
+      });
+      expect.fail("start-up should have failed");
+    } catch (err) {
+      expect(err).to.be.instanceOf(DomainError);
+      expect((err as DomainError).code).to.equal("store_invalid");
+      expect((err as DomainError).message).to.contain("broken.db");
+    }
+    expect(readFileSync(file, "utf8")).to.equal("garbage".repeat(1000));
+  });
+
   it("refuses another application's SQLite database and leaves it untouched", () => {
     const file = path.join(dir, "foreign.db");
     const db = new Database(file);
