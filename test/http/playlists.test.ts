@@ -29,6 +29,7 @@ describe("POST /v1/playlists (real server)", () => {
           "score",
           "reasons",
           "pinned",
+          "listening",
         );
         expect(plan.tracks.length).to.equal(plan.scenes.length);
       });
