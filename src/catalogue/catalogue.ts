@@ -30,15 +30,51 @@ export class Catalogue {
   private workIndex: Map<string, string> | null = null;
   private readonly ordered: Song[];
 
-  constructor(contents: CatalogueContents) {
+  /**
+   * `reuse` lets a new version of the catalogue keep the previous one's vocabulary-bound parts: the
+   * scene analyzer as is, and the search index updated in place (see withSongChanges).
+   */
+  constructor(
+    contents: CatalogueContents,
+    reuse?: { analyzer: SceneAnalyzer; index: SearchIndex },
+  ) {
     this.vocabulary = contents.vocabulary;
     this.films = contents.films ?? [];
     this.ordered = [...contents.songs].sort(byYearThenTitle);
     this.byId = new Map(this.ordered.map((s) => [s.id, s]));
-    this.analyzer = new SceneAnalyzer(this.vocabulary);
+    this.analyzer = reuse?.analyzer ?? new SceneAnalyzer(this.vocabulary);
     this.ranker = new Ranker(this.ordered, this.vocabulary, personKey);
-    this.index = new SearchIndex(this.vocabulary);
-    this.index.addAll(this.ordered);
+    if (reuse) this.index = reuse.index;
+    else {
+      this.index = new SearchIndex(this.vocabulary);
+      this.index.addAll(this.ordered);
+    }
+  }
+
+  /**
+   * The next version after some songs changed (same vocabulary): the text indexes are updated
+   * per song instead of rebuilt, which is what makes an edit cheap on a large catalogue. The
+   * ranker's numeric features are rebuilt (linear and fast). This catalogue must not be used for
+   * search afterwards: its index now describes the new version.
+   */
+  withSongChanges(
+    changed: readonly Song[],
+    removed: readonly string[],
+    films: readonly Film[],
+  ): Catalogue {
+    const next = new Map(this.byId);
+    for (const id of removed) {
+      next.delete(id);
+      this.index.remove(id);
+    }
+    for (const song of changed) {
+      next.set(song.id, song);
+      this.index.upsert(song);
+    }
+    return new Catalogue(
+      { vocabulary: this.vocabulary, songs: [...next.values()], films },
+      { analyzer: this.analyzer, index: this.index },
+    );
   }
 
   get size(): number {

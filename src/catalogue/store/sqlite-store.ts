@@ -186,6 +186,13 @@ export class SqliteStore implements CatalogueStore {
     return row ? toStored<DocOf<K>>(row) : null;
   }
 
+  versions(kind: EntityKind): Map<string, number> {
+    const rows = this.db
+      .prepare("SELECT id, version FROM docs WHERE kind = ? AND deleted = 0")
+      .all(kind) as { id: string; version: number }[];
+    return new Map(rows.map((r) => [r.id, r.version]));
+  }
+
   create<K extends EntityKind>(
     kind: K,
     id: string,

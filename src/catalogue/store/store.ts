@@ -79,6 +79,8 @@ export interface CatalogueStore {
   revision(): number;
   list<K extends EntityKind>(kind: K, options?: { includeDeleted?: boolean }): Stored<DocOf<K>>[];
   get<K extends EntityKind>(kind: K, id: string): Stored<DocOf<K>> | null;
+  /** Id → version of every entry of a kind that is not deleted (cheap: no documents are read). */
+  versions(kind: EntityKind): Map<string, number>;
   create<K extends EntityKind>(
     kind: K,
     id: string,
