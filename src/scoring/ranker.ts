@@ -64,17 +64,20 @@ export class Ranker {
   readonly themes: ThemeSimilarity;
   readonly moods: MoodSpace;
   private readonly f: SongFeatures;
-  private readonly performerKeys: Map<string, string[]>[];
+  /** Performer keys per recording id, computed when a song first competes for a place (lazily:
+   * transliterating every name of a large catalogue up front would dominate start-up). */
+  private readonly performerKeys = new Map<string, string[]>();
   private readonly textScratch: Float32Array;
   private readonly excludeScratch: Uint8Array;
 
-  constructor(songs: readonly Song[], vocabulary: Vocabulary, performerKey: PerformerKey) {
+  constructor(
+    songs: readonly Song[],
+    vocabulary: Vocabulary,
+    private readonly performerKey: PerformerKey,
+  ) {
     this.themes = new ThemeSimilarity(vocabulary);
     this.moods = new MoodSpace(vocabulary);
     this.f = buildSongFeatures(songs, vocabulary, this.themes, this.moods);
-    this.performerKeys = this.f.songs.map(
-      (song) => new Map(song.recordings.map((r) => [r.id, r.performers.map(performerKey)])),
-    );
     this.textScratch = new Float32Array(this.f.songs.length);
     this.excludeScratch = new Uint8Array(this.f.songs.length);
   }
@@ -161,7 +164,11 @@ export class Ranker {
       const song = this.f.songs[s.i] as Song;
       const recording = chooseRecording(song, q.period, q.periodCorrect);
       if (!recording) continue;
-      const keys = this.performerKeys[s.i]?.get(recording.id) ?? [];
+      let keys = this.performerKeys.get(recording.id);
+      if (!keys) {
+        keys = recording.performers.map(this.performerKey);
+        this.performerKeys.set(recording.id, keys);
+      }
       if (keys.some((k) => (perPerformer.get(k) ?? 0) >= q.maxPerPerformer)) continue;
       keys.forEach((k) => perPerformer.set(k, (perPerformer.get(k) ?? 0) + 1));
       out.push({ s, recording });

@@ -129,14 +129,22 @@ export function buildSongFeatures(
   f.themeStart[n] = themeList.length;
   f.moodStart[n] = moodList.length;
   f.themeIdx = Uint16Array.from(themeList);
+  // column[h * T + w]: what song theme h gives wanted theme w, in hundredths; a song's row is the
+  // element-wise maximum of its themes' columns.
+  const column = new Uint8Array(T * T);
+  for (let h = 0; h < T; h++)
+    for (let w = 0; w < T; w++)
+      column[h * T + w] = Math.round((themeSim[w * T + h] as number) * 100);
+  const best = f.themeBest;
   for (let i = 0; i < n; i++) {
-    const from = f.themeStart[i] as number;
+    const row = i * T;
     const to = f.themeStart[i + 1] as number;
-    for (let w = 0; w < T; w++) {
-      let best = 0;
-      for (let j = from; j < to; j++)
-        best = Math.max(best, themeSim[w * T + (f.themeIdx[j] as number)] as number);
-      f.themeBest[i * T + w] = Math.round(best * 100);
+    for (let j = f.themeStart[i] as number; j < to; j++) {
+      const col = (f.themeIdx[j] as number) * T;
+      for (let w = 0; w < T; w++) {
+        const v = column[col + w] as number;
+        if (v > (best[row + w] as number)) best[row + w] = v;
+      }
     }
   }
   f.moodIdx = Uint16Array.from(moodList);
