@@ -15,6 +15,8 @@ export const PlanRequestSchema = z
     /** Songs one performer may have across the whole film. */
     maxPerPerformer: z.number().int().min(1).max(50).default(2),
     periodCorrect: z.boolean().default(true),
+    /** Language of the reasons' sentences. */
+    lang: z.enum(["en", "ru"]).default("en"),
     /** Smooth the mood between consecutive scenes (see planning/mood-arc.ts). */
     moodArc: z.boolean().default(false),
   })

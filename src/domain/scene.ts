@@ -27,6 +27,8 @@ export const SceneRequestSchema = z
     limit: z.number().int().min(1).max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`).default(10),
     periodCorrect: z.boolean().default(true),
     exclude: z.array(SlugSchema).max(1000).default([]),
+    /** Language of the reasons' sentences. */
+    lang: z.enum(["en", "ru"]).default("en"),
     /** How many songs one performer may have in one answer. */
     maxPerPerformer: z.number().int().min(1).max(100).default(2),
   })

@@ -14,8 +14,9 @@
  *         song is tagged with.
  * origin: mean of "same country" and "same language" for whichever the request names.
  * text:   the description's relevance to the song's titles and notes, relative to the best match.
+ * The sentences that explain each factor are in reason-texts.ts (English and Russian).
  */
-import { describeRange, type FactorName, type YearRange } from "../domain/index.js";
+import type { FactorName, YearRange } from "../domain/index.js";
 import { MoodSpace, type MoodPoint } from "./mood-space.js";
 import type { ThemeMatch, ThemeSimilarity } from "./theme-similarity.js";
 
@@ -32,20 +33,6 @@ export function eraValue(year: number, period: YearRange): number {
   if (year >= period.from) return 1;
   const d = period.from - year;
   return 1 / (1 + (d / 12) ** 2);
-}
-
-export function eraText(year: number, period: YearRange, what: string): string {
-  const single = period.from === period.to;
-  if (year > period.to) {
-    const d = year - period.to;
-    return `${what} ${year}, ${d} year${d === 1 ? "" : "s"} after the story (${describeRange(period)}): an anachronism`;
-  }
-  if (year >= period.from)
-    return single
-      ? `${what} ${year}, the story year`
-      : `${what} ${year}, within the story's ${describeRange(period)}`;
-  const d = period.from - year;
-  return `${what} ${year}, ${d} year${d === 1 ? "" : "s"} before the story${single ? " year" : ""}`;
 }
 
 export interface ThemeBest {
@@ -90,28 +77,6 @@ export function themeValue(
   return sum / wanted.length;
 }
 
-export function themeText(matches: readonly ThemeBest[]): string {
-  if (matches.length === 0) return "no theme in common with the scene";
-  const parts = [...matches]
-    .sort((a, b) => b.match.value - a.match.value)
-    .slice(0, 3)
-    .map(({ wanted, songTheme, match }) => {
-      switch (match.relation) {
-        case "same":
-          return `theme '${wanted}' matches the scene`;
-        case "narrower":
-          return `its theme '${songTheme}' is part of the scene's '${wanted}'`;
-        case "broader":
-          return `its theme '${songTheme}' is broader than the scene's '${wanted}'`;
-        case "related":
-          return `its theme '${songTheme}' is close to the scene's '${wanted}'`;
-        case "sibling":
-          return `its theme '${songTheme}' is a neighbour of the scene's '${wanted}'`;
-      }
-    });
-  return parts.join("; ");
-}
-
 export function moodValue(
   scene: MoodPoint,
   song: MoodPoint | null,
@@ -122,22 +87,6 @@ export function moodValue(
   const shared =
     wanted.length === 0 ? 0 : wanted.filter((m) => songMoods.includes(m)).length / wanted.length;
   return 0.7 * MoodSpace.closeness(scene, song) + 0.3 * shared;
-}
-
-export function moodText(
-  value: number,
-  wanted: readonly string[],
-  songMoods: readonly string[],
-): string {
-  if (songMoods.length === 0) return "the song has no mood tags";
-  const shared = wanted.filter((m) => songMoods.includes(m));
-  const songSide = songMoods.map((m) => `'${m}'`).join(", ");
-  if (shared.length > 0)
-    return `mood ${shared.map((m) => `'${m}'`).join(", ")} as the scene asks (song: ${songSide})`;
-  const sceneSide = wanted.map((m) => `'${m}'`).join(", ");
-  if (value >= 0.5) return `its mood (${songSide}) is close to the scene's ${sceneSide}`;
-  if (value > 0) return `its mood (${songSide}) is only loosely like the scene's ${sceneSide}`;
-  return `its mood (${songSide}) is far from the scene's ${sceneSide}`;
 }
 
 export interface OriginWanted {
@@ -160,26 +109,4 @@ export function originValue(
     if (song.language === wanted.language) sum++;
   }
   return n === 0 ? 0 : sum / n;
-}
-
-export function originText(
-  wanted: OriginWanted,
-  song: { country: string; language: string },
-): string {
-  const parts: string[] = [];
-  if (wanted.country !== undefined) {
-    parts.push(
-      song.country === wanted.country
-        ? `from ${song.country}, as the scene`
-        : `from ${song.country}, not ${wanted.country}`,
-    );
-  }
-  if (wanted.language !== undefined) {
-    parts.push(
-      song.language === wanted.language
-        ? `sung in '${song.language}', as asked`
-        : `sung in '${song.language}', not '${wanted.language}'`,
-    );
-  }
-  return parts.join("; ");
 }

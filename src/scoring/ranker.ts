@@ -22,18 +22,15 @@ import type {
 } from "../domain/index.js";
 import {
   WEIGHTS,
-  eraText,
   eraValue,
-  moodText,
   moodValue,
-  originText,
   originValue,
   themeMatches,
-  themeText,
   themeValue,
   type OriginWanted,
 } from "./factors.js";
 import { MoodSpace } from "./mood-space.js";
+import { reasonTexts, type ReasonLanguage, type ReasonTexts } from "./reason-texts.js";
 import { chooseRecording } from "./recording-choice.js";
 import { scan, type ScanQuery, type Scored } from "./scan.js";
 import { buildSongFeatures, type SongFeatures } from "./song-features.js";
@@ -55,6 +52,8 @@ export interface RankQuery extends OriginWanted {
   exclude?: ReadonlySet<string> | undefined;
   limit: number;
   maxPerPerformer: number;
+  /** Language of the reasons' sentences (default English). */
+  lang?: ReasonLanguage | undefined;
 }
 
 /** A stable key per performer so "Майя Кристалинская" and her Latin spelling count as one artist. */
@@ -67,6 +66,7 @@ export class Ranker {
   /** Performer keys per recording id, computed when a song first competes for a place (lazily:
    * transliterating every name of a large catalogue up front would dominate start-up). */
   private readonly performerKeys = new Map<string, string[]>();
+  private readonly texts: Record<ReasonLanguage, ReasonTexts>;
   private readonly textScratch: Float32Array;
   private readonly excludeScratch: Uint8Array;
 
@@ -78,6 +78,7 @@ export class Ranker {
     this.themes = new ThemeSimilarity(vocabulary);
     this.moods = new MoodSpace(vocabulary);
     this.f = buildSongFeatures(songs, vocabulary, this.themes, this.moods);
+    this.texts = reasonTexts(vocabulary);
     this.textScratch = new Float32Array(this.f.songs.length);
     this.excludeScratch = new Uint8Array(this.f.songs.length);
   }
@@ -203,6 +204,7 @@ export class Ranker {
   ): Suggestion {
     const year = recording.year ?? song.year;
     const scene = this.moods.centre(q.moods);
+    const words = this.texts[q.lang ?? "en"];
     let sum = 0;
     const reasons: Reason[] = active.map((factor) => {
       let value = 0;
@@ -210,29 +212,34 @@ export class Ranker {
       switch (factor) {
         case "themes":
           value = themeValue(this.themes, q.themes, song.themes);
-          text = themeText(themeMatches(this.themes, q.themes, song.themes));
+          text = words.themes(
+            themeMatches(this.themes, q.themes, song.themes)
+              .sort((a, b) => b.match.value - a.match.value)
+              .slice(0, 3)
+              .map((b) => ({
+                wanted: b.wanted,
+                songTheme: b.songTheme,
+                relation: b.match.relation,
+              })),
+          );
           break;
         case "era":
           value = q.period ? eraValue(year, q.period) : 0;
-          text = q.period
-            ? eraText(year, q.period, recording.year !== undefined ? "recorded" : "written")
-            : "";
+          text = q.period ? words.era(year, q.period, recording.year !== undefined) : "";
           break;
         case "mood":
           value = scene ? moodValue(scene, this.moods.songPoint(song), q.moods, song.moods) : 0;
-          text = moodText(value, q.moods, song.moods);
+          text = words.mood(value, q.moods, song.moods);
           break;
         case "text": {
           const hit = q.text?.get(song.id);
           value = hit?.value ?? 0;
-          text = hit
-            ? `the description's ${hit.terms.map((t) => `'${t}'`).join(", ")} appear in its title or notes`
-            : "no words of the description appear in its title or notes";
+          text = words.text(hit ? hit.terms : null);
           break;
         }
         case "origin":
           value = originValue(q, song);
-          text = originText(q, song);
+          text = words.origin(q, song);
           break;
       }
       const share = (WEIGHTS[factor] * value) / totalWeight;

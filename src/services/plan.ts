@@ -99,6 +99,7 @@ export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
       exclude,
       limit,
       maxPerPerformer: limit,
+      lang: request.lang,
     };
     const pinned = catalogue.ranker.explainSongs(query, scene.pinned);
     pinned.forEach((p, j) => {

@@ -97,6 +97,7 @@ function answerScene(catalogue: Catalogue, request: SceneRequest): SuggestionAns
     exclude: new Set(request.exclude),
     limit: request.limit,
     maxPerPerformer: request.maxPerPerformer,
+    lang: request.lang,
   });
   return { interpreted, suggestions: suggestions.map(withListening) };
 }

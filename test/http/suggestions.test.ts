@@ -24,6 +24,27 @@ describe("POST /v1/suggestions (real server)", () => {
     for (const s of json.suggestions) expect(s.recording.year).to.be.at.most(1965);
   });
 
+  it("explains in Russian when asked (lang: ru), with the same ranking", async () => {
+    const scene = {
+      year: 1965,
+      country: "SU",
+      description: "Жёны космонавтов ждут мужей дома, тревога и нежность",
+    };
+    const en = await post(scene);
+    const ru = await post({ ...scene, lang: "ru" });
+    expect(ru.json.suggestions.map((s: any) => [s.song.id, s.score])).to.deep.equal(
+      en.json.suggestions.map((s: any) => [s.song.id, s.score]),
+    );
+    const reasons = Object.fromEntries(
+      ru.json.suggestions[0].reasons.map((r: any) => [r.factor, r.text]),
+    );
+    expect(reasons.era).to.equal("записана в 1965, в год действия");
+    expect(reasons.themes).to.contain("тема «ожидание» совпадает со сценой");
+    expect(reasons.mood).to.contain("«нежный»");
+    expect(reasons.origin).to.equal("страна SU, как у сцены");
+    expect((await post({ ...scene, lang: "de" })).status).to.equal(400);
+  });
+
   it("answers an English scene too", async () => {
     const { status, json } = await post({
       year: 1969,

@@ -6,7 +6,7 @@
  */
 import { json, send, fileNameOf } from "../api.js";
 import { $, fill, focusHeading, h, peopleNames, safeFileName, saveBlob, score } from "../dom.js";
-import { countryName, t, tx } from "../i18n.js";
+import { countryName, getLang, t, tx } from "../i18n.js";
 import { termPicker } from "../terms.js";
 import { errorBox, suggestionCard, upgradePlayLinks } from "./common.js";
 
@@ -18,7 +18,7 @@ import { errorBox, suggestionCard, upgradePlayLinks } from "./common.js";
 /** @typedef {import("../types.js").Song} Song */
 /** @typedef {import("../types.js").FilmSummary} FilmSummary */
 
-/** @typedef {{ film: Film, perScene: number, alternates: number }} PlanBody */
+/** @typedef {{ film: Film, perScene: number, alternates: number, lang: "ru" | "en" }} PlanBody */
 
 /** @type {Film | null} */
 let film = null;
@@ -384,6 +384,8 @@ function readOptions() {
   return {
     perScene: Number(/** @type {HTMLSelectElement} */ ($("#film-per-scene")).value),
     alternates: Number(/** @type {HTMLSelectElement} */ ($("#film-alternates")).value),
+    // Reasons (and the cue sheet's reasons column) in the page's language.
+    lang: getLang(),
   };
 }
 

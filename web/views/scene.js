@@ -7,7 +7,7 @@
  */
 import { json } from "../api.js";
 import { $, fill, focusHeading, h } from "../dom.js";
-import { tx } from "../i18n.js";
+import { getLang, tx } from "../i18n.js";
 import { termPicker } from "../terms.js";
 import { errorBox, suggestionCard, upgradePlayLinks } from "./common.js";
 
@@ -89,7 +89,10 @@ async function ask(request, corrected) {
   fill(status, tx("common.loading"));
   try {
     /** @type {{ data: SuggestionAnswer }} */
-    const { data } = await json("POST", "/v1/suggestions", { body: request });
+    // Reasons come back in the page's language.
+    const { data } = await json("POST", "/v1/suggestions", {
+      body: { ...request, lang: getLang() },
+    });
     fill(status);
     renderInterpretation(request, data, corrected);
     renderSuggestions(data);
@@ -111,7 +114,7 @@ async function resolvePlayable(request, mine) {
   try {
     /** @type {{ data: SuggestionAnswer }} */
     const { data } = await json("POST", "/v1/suggestions", {
-      body: request,
+      body: { ...request, lang: getLang() },
       query: { resolve: "spotify" },
     });
     if (mine === generation) upgradePlayLinks($("#scene-results"), data.suggestions);
