@@ -124,7 +124,8 @@ export function editRoutes(curation: Curation, keys: KeyRing): Router {
 
   // Bulk import: a JSON array of songs, or CSV (see catalogue/csv-songs.ts).
   router.post("/v1/import", (req, res) => {
-    const rows = typeof req.body === "string" ? songsFromCsv(req.body) : req.body;
+    const rows =
+      req.is("text/csv") && typeof req.body === "string" ? songsFromCsv(req.body) : req.body;
     if (!Array.isArray(rows))
       throw new DomainError("invalid_input", "Send a JSON array of songs or a CSV file", [
         { path: "", problem: "must be an array or text/csv" },
