@@ -5,6 +5,8 @@
  * Rules: stopwords are dropped; a stem found in more than a quarter of all songs is ignored at
  * query time (it cannot tell songs apart, and its long posting list would dominate the cost);
  * a title hit counts double; the result is normalised so the best song scores 1.
+ * Songs live in numbered slots and postings are plain arrays, so a query only adds numbers into a
+ * reused score array (no allocation per matching song).
  */
 import { stem } from "../analysis/stemmer.js";
 import { isStopword, tokenize } from "../analysis/text.js";
@@ -18,17 +20,25 @@ const K1 = 1.2;
 const B = 0.75;
 const TITLE_BOOST = 2;
 const MAX_SHARE = 0.25;
+/** Query words beyond this many are ignored (the hit mask has 32 bits). */
+const MAX_QUERY_TERMS = 32;
 
-interface Doc {
-  id: string;
-  length: number;
-  terms: Map<string, number>;
+interface Posting {
+  slots: number[];
+  tfs: number[];
 }
 
 export class TextIndex {
-  private readonly postings = new Map<string, Set<Doc>>();
-  private readonly docs = new Map<string, Doc>();
+  private readonly postings = new Map<string, Posting>();
+  private readonly slotOf = new Map<string, number>();
+  private ids: (string | null)[] = [];
+  private lengths: number[] = [];
+  private stemsOf: (string[] | null)[] = [];
+  private free: number[] = [];
+  private live = 0;
   private totalLength = 0;
+  private scores = new Float64Array(0);
+  private hits = new Uint32Array(0);
 
   upsert(id: string, title: string, body: string): void {
     this.remove(id);
@@ -44,56 +54,90 @@ export class TextIndex {
     };
     add(title, TITLE_BOOST);
     add(body, 1);
-    const doc: Doc = { id, length, terms };
-    this.docs.set(id, doc);
+    const slot = this.free.pop() ?? this.ids.length;
+    this.ids[slot] = id;
+    this.lengths[slot] = length;
+    this.stemsOf[slot] = [...terms.keys()];
+    this.slotOf.set(id, slot);
+    this.live++;
     this.totalLength += length;
-    for (const t of terms.keys()) {
-      let set = this.postings.get(t);
-      if (!set) this.postings.set(t, (set = new Set()));
-      set.add(doc);
+    for (const [s, tf] of terms) {
+      let p = this.postings.get(s);
+      if (!p) this.postings.set(s, (p = { slots: [], tfs: [] }));
+      p.slots.push(slot);
+      p.tfs.push(tf);
     }
   }
 
   remove(id: string): void {
-    const doc = this.docs.get(id);
-    if (!doc) return;
-    for (const t of doc.terms.keys()) {
-      const set = this.postings.get(t);
-      set?.delete(doc);
-      if (set && set.size === 0) this.postings.delete(t);
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    for (const s of this.stemsOf[slot] ?? []) {
+      const p = this.postings.get(s);
+      if (!p) continue;
+      const at = p.slots.indexOf(slot);
+      if (at >= 0) {
+        p.slots.splice(at, 1);
+        p.tfs.splice(at, 1);
+      }
+      if (p.slots.length === 0) this.postings.delete(s);
     }
-    this.docs.delete(id);
-    this.totalLength -= doc.length;
+    this.totalLength -= this.lengths[slot] ?? 0;
+    this.ids[slot] = null;
+    this.stemsOf[slot] = null;
+    this.slotOf.delete(id);
+    this.free.push(slot);
+    this.live--;
   }
 
   relevance(description: string): Map<string, TextRelevance> {
     const out = new Map<string, TextRelevance>();
-    const n = this.docs.size;
+    const n = this.live;
     if (n === 0) return out;
     const avg = this.totalLength / n || 1;
-    const queryStems = new Map<string, string>();
+    const words: string[] = [];
+    const stems: string[] = [];
     for (const token of tokenize(description)) {
-      if (!isStopword(token) && !/^\d+$/.test(token)) queryStems.set(stem(token), token);
+      if (isStopword(token) || /^\d+$/.test(token)) continue;
+      const s = stem(token);
+      if (stems.includes(s) || stems.length >= MAX_QUERY_TERMS) continue;
+      stems.push(s);
+      words.push(token);
     }
-    const scores = new Map<Doc, { score: number; terms: string[] }>();
-    for (const [s, word] of queryStems) {
-      const docs = this.postings.get(s);
-      if (!docs || docs.size > Math.max(1, n * MAX_SHARE)) continue;
-      const idf = Math.log(1 + (n - docs.size + 0.5) / (docs.size + 0.5));
-      for (const doc of docs) {
-        const tf = doc.terms.get(s) as number;
-        const part = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / avg));
-        const entry = scores.get(doc);
-        if (entry) {
-          entry.score += part;
-          entry.terms.push(word);
-        } else scores.set(doc, { score: part, terms: [word] });
+    if (this.scores.length < this.ids.length) {
+      this.scores = new Float64Array(this.ids.length * 2);
+      this.hits = new Uint32Array(this.ids.length * 2);
+    }
+    const { scores, hits, lengths } = this;
+    const touched: number[] = [];
+    stems.forEach((s, q) => {
+      const p = this.postings.get(s);
+      if (!p || p.slots.length > Math.max(1, n * MAX_SHARE)) return;
+      const df = p.slots.length;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (let k = 0; k < df; k++) {
+        const slot = p.slots[k] as number;
+        const tf = p.tfs[k] as number;
+        if (scores[slot] === 0) touched.push(slot);
+        scores[slot] =
+          (scores[slot] as number) +
+          (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (lengths[slot] as number)) / avg));
+        hits[slot] = (hits[slot] as number) | (1 << q);
       }
-    }
+    });
     let top = 0;
-    for (const e of scores.values()) if (e.score > top) top = e.score;
-    if (top <= 0) return out;
-    for (const [doc, e] of scores) out.set(doc.id, { value: e.score / top, terms: e.terms });
+    for (const slot of touched) if ((scores[slot] as number) > top) top = scores[slot] as number;
+    for (const slot of touched) {
+      if (top > 0) {
+        const mask = hits[slot] as number;
+        out.set(this.ids[slot] as string, {
+          value: (scores[slot] as number) / top,
+          terms: words.filter((_, q) => (mask & (1 << q)) !== 0),
+        });
+      }
+      scores[slot] = 0;
+      hits[slot] = 0;
+    }
     return out;
   }
 }
