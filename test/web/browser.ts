@@ -3,6 +3,7 @@
  * Debian's headless Chromium driven by playwright-core (never a downloaded browser). One browser
  * per suite, a fresh context (own storage, language, viewport) per test.
  */
+import { expect } from "chai";
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
@@ -153,4 +154,47 @@ export async function useEditorKey(page: Page, key: string = KEYS.editor): Promi
   await page.fill("#editor-key", key);
   await page.click("#key-form button[type=submit]");
   await page.locator("#key-status", { hasText: "A key is set" }).waitFor();
+}
+
+export interface WebSuite {
+  /** The running service and browser (set once the suite's `before` hook has run). */
+  readonly rig: Rig;
+  /** Opens the page; after the test its context is closed and its script errors must be none. */
+  open(options?: Parameters<typeof openPage>[1]): Promise<Opened>;
+}
+
+/**
+ * Registers, in the calling `describe`, the hooks every web suite needs: start the rig, open at
+ * most one page per test, and end each test by asserting the page's scripts raised no error.
+ * `options` runs inside `before`, so it may start what the rig needs (a fake Spotify, say).
+ */
+export function webSuite(
+  options: () => Promise<{ streaming?: StreamingSettings }> = async () => ({}),
+): WebSuite {
+  let rig: Rig | null = null;
+  let opened: Opened | null = null;
+  before(async function () {
+    this.timeout(60_000);
+    rig = await startRig(await options());
+  });
+  after(async () => {
+    await rig?.close();
+  });
+  afterEach(async () => {
+    if (!opened) return;
+    const { errors, context } = opened;
+    opened = null;
+    await context.close();
+    expect(errors, "errors in the page's scripts").to.deep.equal([]);
+  });
+  return {
+    get rig(): Rig {
+      if (!rig) throw new Error("the web suite's rig is not started yet");
+      return rig;
+    },
+    async open(pageOptions = {}) {
+      opened = await openPage(this.rig, pageOptions);
+      return opened;
+    },
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import type { Locator, Page } from "playwright-core";
-import { openPage, shot, startRig, useEditorKey, type Opened, type Rig } from "./browser.js";
+import { shot, useEditorKey, webSuite } from "./browser.js";
 
 /** A field of the song form by its API path. */
 function field(page: Page, apiPath: string): Locator {
@@ -33,26 +33,10 @@ async function save(page: Page): Promise<void> {
 }
 
 describe("web page: edit the catalogue", function () {
-  let rig: Rig;
-  let opened: Opened | null = null;
-
-  before(async function () {
-    this.timeout(60_000);
-    rig = await startRig();
-  });
-  after(async () => {
-    await rig?.close();
-  });
-  afterEach(async () => {
-    if (!opened) return;
-    const { errors, context } = opened;
-    opened = null;
-    await context.close();
-    expect(errors, "errors in the page's scripts").to.deep.equal([]);
-  });
+  const web = webSuite();
 
   it("says a key is needed when saving without one, and keeps the key for the tab only", async () => {
-    opened = await openPage(rig, { hash: "edit" });
+    const opened = await web.open({ hash: "edit" });
     const { page } = opened;
     expect(await page.locator("#key-status").innerText()).to.include("No key set");
     await openForEditing(page, "nezhnost");
@@ -61,7 +45,7 @@ describe("web page: edit the catalogue", function () {
     await page.locator("#edit-messages .error").waitFor();
     expect(await page.locator("#edit-messages").innerText()).to.include("A valid key is needed.");
     expect(await page.evaluate(() => document.activeElement?.id)).to.equal("editor-key");
-    expect((await rig.server.req("GET", "/v1/songs/nezhnost")).etag).to.equal('"v1"');
+    expect((await web.rig.server.req("GET", "/v1/songs/nezhnost")).etag).to.equal('"v1"');
 
     await useEditorKey(page);
     expect(await page.evaluate(() => sessionStorage.getItem("soundtrack.editorKey"))).to.not.equal(
@@ -75,7 +59,7 @@ describe("web page: edit the catalogue", function () {
   });
 
   it("adds a song through the form, themes and moods from the vocabulary, and shows its history", async () => {
-    opened = await openPage(rig, { hash: "edit" });
+    const opened = await web.open({ hash: "edit" });
     const { page } = opened;
     await useEditorKey(page);
     await page.getByRole("button", { name: "New song" }).click();
@@ -89,7 +73,7 @@ describe("web page: edit the catalogue", function () {
     await control(page, "composers.0.nameLatin").fill("Test Kompozitorov");
     // the theme and mood lists are the vocabulary's, not free text
     const themeOptions = await field(page, "themes").locator("option").count();
-    const vocab = await rig.server.req("GET", "/v1/vocabulary", { key: null });
+    const vocab = await web.rig.server.req("GET", "/v1/vocabulary", { key: null });
     expect(themeOptions).to.equal(vocab.json.themes.length + 1);
     await pick(page, "themes", "waiting");
     await pick(page, "moods", "tender");
@@ -107,7 +91,7 @@ describe("web page: edit the catalogue", function () {
       "Added “Тестовая песня” (version 1).",
     );
 
-    const stored = await rig.server.req("GET", "/v1/songs/testovaya-pesnya", { key: null });
+    const stored = await web.rig.server.req("GET", "/v1/songs/testovaya-pesnya", { key: null });
     expect(stored.status).to.equal(200);
     expect(stored.json.themes).to.deep.equal(["waiting"]);
     expect(stored.json.moods).to.deep.equal(["tender"]);
@@ -127,7 +111,7 @@ describe("web page: edit the catalogue", function () {
   });
 
   it("shows the API's validation details next to the fields they name", async () => {
-    opened = await openPage(rig, { hash: "edit" });
+    const opened = await web.open({ hash: "edit" });
     const { page } = opened;
     await useEditorKey(page);
     await page.getByRole("button", { name: "New song" }).click();
@@ -180,7 +164,7 @@ describe("web page: edit the catalogue", function () {
   });
 
   it("warns about a duplicate (409) and leads to the song already in the catalogue", async () => {
-    opened = await openPage(rig, { hash: "edit" });
+    const opened = await web.open({ hash: "edit" });
     const { page } = opened;
     await useEditorKey(page);
     await page.getByRole("button", { name: "New song" }).click();
@@ -206,7 +190,7 @@ describe("web page: edit the catalogue", function () {
     expect(await field(page, "title").locator(".field-error").innerText()).to.include(
       "duplicate of",
     );
-    expect((await rig.server.req("GET", "/v1/songs/nezhnost-again")).status).to.equal(404);
+    expect((await web.rig.server.req("GET", "/v1/songs/nezhnost-again")).status).to.equal(404);
 
     await warning.getByRole("button", { name: "Show “nezhnost”" }).click();
     await page.locator("#song-detail h3", { hasText: "Нежность" }).waitFor();
@@ -214,7 +198,7 @@ describe("web page: edit the catalogue", function () {
   });
 
   it("edits a song and shows the change as a field-level diff in its history", async () => {
-    opened = await openPage(rig, { hash: "edit" });
+    const opened = await web.open({ hash: "edit" });
     const { page } = opened;
     await useEditorKey(page);
     // a title instead of an id: the page offers the matching songs
@@ -251,14 +235,14 @@ describe("web page: edit the catalogue", function () {
   });
 
   it("gets out of a 412 conflict: shows what changed meanwhile, then re-applies or discards", async () => {
-    opened = await openPage(rig, { hash: "edit" });
+    const opened = await web.open({ hash: "edit" });
     const { page } = opened;
     await useEditorKey(page);
     await openForEditing(page, "vsyo-vyshe");
     await control(page, "notes").fill("Mine: the march of the aviators.");
 
     // someone else saves version 2 behind the page's back
-    const theirs = await rig.server.req(
+    const theirs = await web.rig.server.req(
       "PATCH",
       "/v1/songs/vsyo-vyshe?comment=behind%20your%20back",
       {
@@ -292,14 +276,14 @@ describe("web page: edit the catalogue", function () {
     expect(await page.locator("#edit-status").innerText()).to.equal(
       "Saved “Всё выше” (version 3).",
     );
-    const merged = await rig.server.req("GET", "/v1/songs/vsyo-vyshe", { key: null });
+    const merged = await web.rig.server.req("GET", "/v1/songs/vsyo-vyshe", { key: null });
     expect(merged.etag).to.equal('"v3"');
     expect(merged.json.notes).to.equal("Mine: the march of the aviators.");
     expect(merged.json.moods).to.include("hopeful"); // their change survived
 
     // again, and this time the person discards their change
     await control(page, "notes").fill("A change to throw away.");
-    const again = await rig.server.req("PATCH", "/v1/songs/vsyo-vyshe", {
+    const again = await web.rig.server.req("PATCH", "/v1/songs/vsyo-vyshe", {
       key: "editor2",
       ifMatch: '"v3"',
       body: { titleEnglish: "Higher and Higher" },
@@ -314,7 +298,7 @@ describe("web page: edit the catalogue", function () {
     );
     expect(await control(page, "notes").inputValue()).to.equal("Mine: the march of the aviators.");
     expect(await control(page, "titleEnglish").inputValue()).to.equal("Higher and Higher");
-    expect((await rig.server.req("GET", "/v1/songs/vsyo-vyshe", { key: null })).etag).to.equal(
+    expect((await web.rig.server.req("GET", "/v1/songs/vsyo-vyshe", { key: null })).etag).to.equal(
       '"v4"',
     );
   });

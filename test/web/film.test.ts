@@ -7,16 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { PROJECT_ROOT } from "../../src/config.js";
-import {
-  downloaded,
-  focusOutline,
-  openPage,
-  shot,
-  startRig,
-  tabTo,
-  type Opened,
-  type Rig,
-} from "./browser.js";
+import { downloaded, focusOutline, shot, tabTo, webSuite } from "./browser.js";
 
 const FILMS = path.join(PROJECT_ROOT, "data", "films");
 
@@ -33,26 +24,10 @@ function pickedSongs(page: Page): Promise<string[]> {
 }
 
 describe("web page: plan a film", function () {
-  let rig: Rig;
-  let opened: Opened | null = null;
-
-  before(async function () {
-    this.timeout(60_000);
-    rig = await startRig();
-  });
-  after(async () => {
-    await rig?.close();
-  });
-  afterEach(async () => {
-    if (!opened) return;
-    const { errors, context } = opened;
-    opened = null;
-    await context.close();
-    expect(errors, "errors in the page's scripts").to.deep.equal([]);
-  });
+  const web = webSuite();
 
   it("lets a newcomer plan «Время первых» from the start page and download its cue sheet", async () => {
-    opened = await openPage(rig);
+    const opened = await web.open();
     const { page } = opened;
     expect(await page.locator(".start").innerText()).to.include("Plan a film");
     await page.getByRole("link", { name: "Plan a film" }).click();
@@ -90,7 +65,7 @@ describe("web page: plan a film", function () {
   });
 
   it("downloads the same plan as M3U8, XSPF and JSON with meaningful file names", async () => {
-    opened = await openPage(rig, { hash: "film" });
+    const opened = await web.open({ hash: "film" });
     const { page } = opened;
     await openShowcase(page);
     const picks = await pickedSongs(page);
@@ -120,7 +95,7 @@ describe("web page: plan a film", function () {
   });
 
   it("swaps a pick for an alternate by pinning it and planning again", async () => {
-    opened = await openPage(rig, { hash: "film" });
+    const opened = await web.open({ hash: "film" });
     const { page } = opened;
     await openShowcase(page);
     const scene = page.locator('#film-plan .plan-scene[data-scene="s01"]');
@@ -156,7 +131,7 @@ describe("web page: plan a film", function () {
   });
 
   it("edits a scene, pins a song found by a small search, and plans with both", async () => {
-    opened = await openPage(rig, { hash: "film" });
+    const opened = await web.open({ hash: "film" });
     const { page } = opened;
     await openShowcase(page);
     await page.locator("#film-editor summary").click();
@@ -187,7 +162,7 @@ describe("web page: plan a film", function () {
   });
 
   it("plans a pasted film JSON and an uploaded file, and says when the JSON is broken", async () => {
-    opened = await openPage(rig, { hash: "film" });
+    const opened = await web.open({ hash: "film" });
     const { page } = opened;
     await page.getByText("Or use your own film (JSON)").click();
     await page.getByLabel("Paste a film JSON").fill("{ not json");
@@ -234,7 +209,7 @@ describe("web page: plan a film", function () {
   });
 
   it("can be planned and downloaded by keyboard alone", async () => {
-    opened = await openPage(rig, { hash: "film" });
+    const opened = await web.open({ hash: "film" });
     const { page } = opened;
     await tabTo(page, 'button[data-film="vremya-pervykh"]');
     expect(await focusOutline(page)).to.match(/^solid [1-9]/);
@@ -250,7 +225,7 @@ describe("web page: plan a film", function () {
   });
 
   it("reads well at phone width", async () => {
-    opened = await openPage(rig, { hash: "film", width: 390, height: 844 });
+    const opened = await web.open({ hash: "film", width: 390, height: 844 });
     const { page } = opened;
     await openShowcase(page);
     const overflow = await page.evaluate(

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import type { Page } from "playwright-core";
 import { FakeSpotify, fakeId, type FakeTrack } from "../streaming/fake-spotify.js";
 import { settingsFor } from "../streaming/fixtures.js";
-import { openPage, shot, startRig, type Opened, type Rig } from "./browser.js";
+import { shot, webSuite } from "./browser.js";
 
 /** The one track the fake Spotify knows: the right recording of «Нежность» (made-up id). */
 const NEZHNOST: FakeTrack = {
@@ -29,30 +29,18 @@ async function describeScene(page: Page, description: string, year = "1965"): Pr
 }
 
 describe("web page: describe a scene", function () {
-  let rig: Rig;
-  let spotify: FakeSpotify;
-  let opened: Opened | null = null;
-
-  before(async function () {
-    this.timeout(60_000);
-    // streaming resolution goes to a fake Spotify on 127.0.0.1, never the network
+  let spotify: FakeSpotify | null = null;
+  // streaming resolution goes to a fake Spotify on 127.0.0.1, never the network
+  const web = webSuite(async () => {
     spotify = await FakeSpotify.start({ tracks: [NEZHNOST] });
-    rig = await startRig({ streaming: settingsFor(spotify.url, { timeoutMs: 1000, retries: 0 }) });
+    return { streaming: settingsFor(spotify.url, { timeoutMs: 1000, retries: 0 }) };
   });
   after(async () => {
-    await rig?.close();
     await spotify?.close();
-  });
-  afterEach(async () => {
-    if (!opened) return;
-    const { errors, context } = opened;
-    opened = null;
-    await context.close();
-    expect(errors, "errors in the page's scripts").to.deep.equal([]);
   });
 
   it("ranks period songs for a Russian description and explains each one", async () => {
-    opened = await openPage(rig, { hash: "scene" });
+    const opened = await web.open({ hash: "scene" });
     const { page } = opened;
     await describeScene(page, WIVES);
     const first = page.locator("#scene-results .suggestion").first();
@@ -77,7 +65,7 @@ describe("web page: describe a scene", function () {
   });
 
   it("lets a person remove a detected theme, add a mood and re-rank with exactly those", async () => {
-    opened = await openPage(rig, { hash: "scene" });
+    const opened = await web.open({ hash: "scene" });
     const { page } = opened;
     await describeScene(page, WIVES);
     const interp = page.locator("#scene-interpretation");
@@ -102,13 +90,13 @@ describe("web page: describe a scene", function () {
     await page.locator("#scene-interpretation .note", { hasText: "corrected" }).waitFor();
     expect(await interp.locator('.chip[data-id="family"]').count()).to.equal(0);
     expect(await interp.locator('.chip[data-id="hopeful"]').count()).to.equal(1);
-    const answer = await rig.server.req("POST", "/v1/suggestions", { body, key: null });
+    const answer = await web.rig.server.req("POST", "/v1/suggestions", { body, key: null });
     const titles = await page.locator("#scene-results .title-original").allInnerTexts();
     expect(titles).to.deep.equal(answer.json.suggestions.map((s: any) => s.song.title));
   });
 
   it("sends a period read from the text explicitly when re-ranking", async () => {
-    opened = await openPage(rig, { hash: "scene" });
+    const opened = await web.open({ hash: "scene" });
     const { page } = opened;
     await page.fill("#scene-description", "Проводы на вокзале в 1961 году, грусть");
     await page.getByRole("button", { name: "Suggest songs" }).click();
@@ -128,7 +116,7 @@ describe("web page: describe a scene", function () {
   });
 
   it("adds a play link where the service resolved the song, next to the listening searches", async () => {
-    opened = await openPage(rig, { hash: "scene" });
+    const opened = await web.open({ hash: "scene" });
     const { page } = opened;
     const resolving = page.waitForRequest((r) =>
       r.url().endsWith("/v1/suggestions?resolve=spotify"),
@@ -162,7 +150,7 @@ describe("web page: describe a scene", function () {
   });
 
   it("shows the API's refusal next to the form", async () => {
-    opened = await openPage(rig, { hash: "scene" });
+    const opened = await web.open({ hash: "scene" });
     const { page } = opened;
     await page.fill("#scene-year", "1700");
     await page.getByRole("button", { name: "Suggest songs" }).click();

@@ -4,7 +4,7 @@
  */
 import { expect } from "chai";
 import type { Page } from "playwright-core";
-import { focusOutline, openPage, shot, startRig, tabTo, type Opened, type Rig } from "./browser.js";
+import { focusOutline, shot, tabTo, webSuite } from "./browser.js";
 
 async function search(page: Page, text: string): Promise<string[]> {
   await page.fill("#search-q", text);
@@ -14,26 +14,10 @@ async function search(page: Page, text: string): Promise<string[]> {
 }
 
 describe("web page: search, language, keyboard", function () {
-  let rig: Rig;
-  let opened: Opened | null = null;
-
-  before(async function () {
-    this.timeout(60_000);
-    rig = await startRig();
-  });
-  after(async () => {
-    await rig?.close();
-  });
-  afterEach(async () => {
-    if (!opened) return;
-    const { errors, context } = opened;
-    opened = null;
-    await context.close();
-    expect(errors, "errors in the page's scripts").to.deep.equal([]);
-  });
+  const web = webSuite();
 
   it("finds the same songs for «Кристалинская» and “Kristalinskaya” and shows a song's whole record", async () => {
-    opened = await openPage(rig, { hash: "search" });
+    const opened = await web.open({ hash: "search" });
     const { page } = opened;
     const cyrillic = await search(page, "Кристалинская");
     expect(cyrillic).to.include("Нежность");
@@ -69,14 +53,14 @@ describe("web page: search, language, keyboard", function () {
   });
 
   it("filters by decade, country, theme and mood exactly as the API does", async () => {
-    opened = await openPage(rig, { hash: "search" });
+    const opened = await web.open({ hash: "search" });
     const { page } = opened;
     await page.selectOption("#search-decade", "1960s");
     await page.selectOption("#search-country", "SU");
     await page.selectOption("#search-theme", "space");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.locator("#search-status", { hasText: "found" }).waitFor();
-    const api = await rig.server.req("GET", "/v1/songs?decade=1960s&country=SU&theme=space", {
+    const api = await web.rig.server.req("GET", "/v1/songs?decade=1960s&country=SU&theme=space", {
       key: null,
     });
     expect(await page.locator("#search-status").innerText()).to.include(
@@ -91,7 +75,7 @@ describe("web page: search, language, keyboard", function () {
     await page.selectOption("#search-mood", "hopeful");
     await page.press("#search-q", "Enter");
     await page.locator("#search-status", { hasText: "found" }).waitFor();
-    const withMood = await rig.server.req(
+    const withMood = await web.rig.server.req(
       "GET",
       "/v1/songs?decade=1960s&country=SU&theme=space&mood=hopeful",
       { key: null },
@@ -101,7 +85,7 @@ describe("web page: search, language, keyboard", function () {
   });
 
   it("can be used by keyboard alone, with a visible focus: search, open a song, go to its editor", async () => {
-    opened = await openPage(rig);
+    const opened = await web.open();
     const { page } = opened;
     await tabTo(page, "#search-q");
     expect(await focusOutline(page)).to.match(/^solid [1-9]/);
@@ -124,7 +108,7 @@ describe("web page: search, language, keyboard", function () {
   });
 
   it("follows the browser's language, switches between Russian and English, and remembers the choice", async () => {
-    opened = await openPage(rig, { locale: "ru-RU", hash: "search" });
+    const opened = await web.open({ locale: "ru-RU", hash: "search" });
     const { page } = opened;
     expect(await page.locator("html").getAttribute("lang")).to.equal("ru");
     expect(await page.locator("nav.tabs").innerText()).to.include("Описать сцену");
@@ -153,7 +137,7 @@ describe("web page: search, language, keyboard", function () {
   });
 
   it("reads well at phone width (no sideways scrolling)", async () => {
-    opened = await openPage(rig, { hash: "search", width: 390, height: 844 });
+    const opened = await web.open({ hash: "search", width: 390, height: 844 });
     const { page } = opened;
     await search(page, "Гагарин");
     await page.locator("#search-results .result-open").first().click();
