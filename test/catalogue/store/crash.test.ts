@@ -3,7 +3,7 @@
  * before or exactly as after, and the service starts cleanly on it.
  */
 import { expect } from "chai";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +15,15 @@ import { DATA_DIR } from "../../helpers/fixtures.js";
 import { newSong } from "../../helpers/editable.js";
 
 const ROWS = 10_000;
+
+/** `soundtrack --db DB import FILE` in its own process (so it can be killed). */
+function importInChild(db: string, file: string): ChildProcess {
+  const cli = path.join(PROJECT_ROOT, "src", "cli", "main.ts");
+  return spawn(process.execPath, ["--import", "tsx", cli, "--db", db, "import", file], {
+    cwd: PROJECT_ROOT,
+    stdio: "ignore",
+  });
+}
 
 function countSongs(file: string): number {
   const store = SqliteStore.open(file, () => {
@@ -53,22 +62,7 @@ describe("crash safety of a bulk import", function () {
       ),
     );
 
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        path.join(PROJECT_ROOT, "src", "cli", "main.ts"),
-        "--db",
-        db,
-        "import",
-        file,
-      ],
-      {
-        cwd: PROJECT_ROOT,
-        stdio: "ignore",
-      },
-    );
+    const child = importInChild(db, file);
     // Kill once the transaction is writing: the WAL grows past its size after seeding.
     const wal = `${db}-wal`;
     const walBefore = existsSync(wal) ? statSync(wal).size : 0;
@@ -114,19 +108,7 @@ describe("crash safety of a bulk import", function () {
 
     // Run undisturbed (if the kill came before the commit), the same import lands completely.
     if (after === before) {
-      const done = spawn(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          path.join(PROJECT_ROOT, "src", "cli", "main.ts"),
-          "--db",
-          db,
-          "import",
-          file,
-        ],
-        { cwd: PROJECT_ROOT, stdio: "ignore" },
-      );
+      const done = importInChild(db, file);
       const code = await new Promise<number | null>((resolve) => done.once("exit", resolve));
       expect(code).to.equal(0);
       expect(countSongs(db)).to.equal(before + ROWS);
