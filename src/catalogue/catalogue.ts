@@ -5,9 +5,8 @@
  */
 import type { Film, Song, SongPage, SongSearch, Vocabulary } from "../domain/index.js";
 import { SceneAnalyzer } from "../analysis/scene-analyzer.js";
-import { latinKey } from "../analysis/text.js";
 import { Ranker } from "../scoring/ranker.js";
-import { personKey } from "./people.js";
+import { personKey, workKeys } from "./people.js";
 import { SearchIndex } from "./search-index.js";
 
 export interface CatalogueContents {
@@ -94,18 +93,13 @@ export class Catalogue {
   }
 
   /**
-   * The id of a song (other than `exceptId`) with one of these work keys (title|performer, see
-   * services/curation.ts workKeys), or null. The index is built on first use.
+   * The id of a song (other than `exceptId`) with one of these work keys (see people.ts
+   * workKeys), or null. The index is built on first use.
    */
   duplicateOf(keys: readonly string[], exceptId: string): string | null {
     if (!this.workIndex) {
       this.workIndex = new Map();
-      for (const s of this.ordered) {
-        const titles = new Set([latinKey(s.title), latinKey(s.titleLatin)]);
-        for (const r of s.recordings)
-          for (const p of r.performers)
-            for (const t of titles) this.workIndex.set(`${t}|${personKey(p)}`, s.id);
-      }
+      for (const s of this.ordered) for (const k of workKeys(s)) this.workIndex.set(k, s.id);
     }
     for (const k of keys) {
       const other = this.workIndex.get(k);

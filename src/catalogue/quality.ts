@@ -7,8 +7,7 @@
  *    way, and one Latin spelling must not belong to two differently written names.
  */
 import type { Person, Song, Vocabulary } from "../domain/index.js";
-import { latinKey } from "../analysis/text.js";
-import { personKey } from "./people.js";
+import { personKey, workKeys } from "./people.js";
 
 export interface QualityProblem {
   songId: string;
@@ -16,7 +15,10 @@ export interface QualityProblem {
   problem: string;
 }
 
-export function unknownTerms(song: Song, vocabulary: Vocabulary): QualityProblem[] {
+export function unknownTerms(
+  song: Pick<Song, "id" | "themes" | "moods">,
+  vocabulary: Vocabulary,
+): QualityProblem[] {
   const themes = new Set(vocabulary.themes.map((t) => t.id));
   const moods = new Set(vocabulary.moods.map((m) => m.id));
   const out: QualityProblem[] = [];
@@ -59,10 +61,7 @@ export function checkCatalogue(songs: readonly Song[], vocabulary: Vocabulary): 
         });
       recordingIds.set(r.id, song.id);
     });
-    const title = latinKey(song.title);
-    const performers = new Set(song.recordings.flatMap((r) => r.performers.map(personKey)));
-    for (const p of performers) {
-      const key = `${title}|${p}`;
+    for (const key of workKeys(song)) {
       const other = works.get(key);
       if (other !== undefined && other !== song.id) {
         out.push({

@@ -21,7 +21,7 @@ import {
   type Theme,
 } from "../domain/index.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
-import { personKey } from "../catalogue/people.js";
+import { workKeys } from "../catalogue/people.js";
 import { unknownTerms } from "../catalogue/quality.js";
 import type {
   BatchWrite,
@@ -30,7 +30,6 @@ import type {
   HistoryEntry,
   Stored,
 } from "../catalogue/store/store.js";
-import { latinKey } from "../analysis/text.js";
 import { mergePatch } from "./merge-patch.js";
 import { actorOf, requireRole, type Principal } from "./principal.js";
 
@@ -471,10 +470,7 @@ export class Curation {
     const catalogue = this.catalogue();
     const details: IssueDetail[] = [];
     film.scenes.forEach((scene, i) => {
-      for (const p of unknownTerms(
-        { id: scene.id, themes: scene.themes, moods: scene.moods } as Song,
-        catalogue.vocabulary,
-      ))
+      for (const p of unknownTerms(scene, catalogue.vocabulary))
         details.push({ path: `scenes.${i}.${p.path}`, problem: p.problem });
       scene.pinned.forEach((songId, j) => {
         if (!catalogue.get(songId))
@@ -484,11 +480,4 @@ export class Curation {
     if (details.length > 0) throw invalid("film", details);
     return film;
   }
-}
-
-/** The identity of a work as performed: title and performer, compared across scripts and spellings. */
-export function workKeys(song: Pick<Song, "title" | "titleLatin" | "recordings">): string[] {
-  const titles = [...new Set([latinKey(song.title), latinKey(song.titleLatin)])];
-  const performers = [...new Set(song.recordings.flatMap((r) => r.performers.map(personKey)))];
-  return titles.flatMap((t) => performers.map((p) => `${t}|${p}`));
 }
