@@ -7,10 +7,8 @@ import {
   DomainError,
   PlanRequestSchema,
   parseOrThrow,
-  rangeOfYear,
   type IssueDetail,
   type Plan,
-  type PlanRequest,
   type Suggestion,
   type YearRange,
 } from "../domain/index.js";
@@ -24,17 +22,13 @@ import { checkTerms } from "./suggest.js";
 /** Extra candidates per scene beyond what it shows, so the assignment has room to trade. */
 const SPARE_CANDIDATES = 25;
 
-function filmPeriod(request: PlanRequest): YearRange | null {
-  if (request.film.year !== undefined) return rangeOfYear(request.film.year);
-  return request.film.era ?? null;
-}
-
+/** A scene's story time: its own year (flashbacks), else the film's year, else the film's era. */
 function periodOf(
   year: number | undefined,
-  base: YearRange | null,
+  era: YearRange | undefined,
 ): { year: number } | { era: YearRange } | object {
   if (year !== undefined) return { year };
-  return base ? { era: base } : {};
+  return era ? { era } : {};
 }
 
 export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
@@ -77,7 +71,6 @@ export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
       problems,
     );
 
-  const base = filmPeriod(request);
   const exclude = new Set(pinnedWhere.keys());
   const limit = request.perScene + request.alternates + SPARE_CANDIDATES;
   const prepared: PreparedScene[] = film.scenes.map((scene, i) => {
@@ -85,7 +78,7 @@ export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
       themes: scene.themes,
       moods: scene.moods,
       description: scene.description,
-      ...periodOf(scene.year ?? film.year, base),
+      ...periodOf(scene.year ?? film.year, film.era),
     });
     const period = interpreted.period;
     const query = {
