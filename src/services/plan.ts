@@ -17,7 +17,7 @@ import { personKey } from "../catalogue/people.js";
 import { planFilm, type PreparedScene } from "../planning/planner.js";
 import { listeningLinks } from "../streaming/listening-links.js";
 import { withListening } from "./streaming.js";
-import { checkTerms } from "./suggest.js";
+import { refuseUnknownTerms, termProblems } from "./terms.js";
 
 /** Extra candidates per scene beyond what it shows, so the assignment has room to trade. */
 const SPARE_CANDIDATES = 25;
@@ -34,21 +34,17 @@ function periodOf(
 export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
   const request = parseOrThrow(PlanRequestSchema, input, "playlist request");
   const { film } = request;
+  refuseUnknownTerms(
+    film.scenes.flatMap((scene, i) =>
+      termProblems(
+        catalogue,
+        scene.themes,
+        scene.moods,
+        (kind, j) => `film.scenes.${i}.${kind}.${j}`,
+      ),
+    ),
+  );
   const problems: IssueDetail[] = [];
-  film.scenes.forEach((scene, i) => {
-    try {
-      checkTerms(catalogue, scene.themes, scene.moods, `film.scenes.${i}.`);
-    } catch (err) {
-      if (err instanceof DomainError) problems.push(...err.details);
-      else throw err;
-    }
-  });
-  if (problems.length > 0)
-    throw new DomainError(
-      "unknown_term",
-      `Unknown vocabulary term (${problems[0]?.path}: ${problems[0]?.problem})`,
-      problems,
-    );
 
   const pinnedWhere = new Map<string, string>();
   film.scenes.forEach((scene, i) =>

@@ -3,16 +3,15 @@
  * description, rank, and return the interpretation with the explained suggestions.
  */
 import {
-  DomainError,
   SceneRequestSchema,
   parseOrThrow,
-  type IssueDetail,
   type Interpretation,
   type ListenableSuggestion,
   type SceneRequest,
 } from "../domain/index.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import { Lru } from "./lru.js";
+import { refuseUnknownTerms, termProblems } from "./terms.js";
 import { withListening, type ResolutionSummary } from "./streaming.js";
 
 /**
@@ -30,36 +29,6 @@ export interface SuggestionAnswer {
   resolution?: ResolutionSummary;
 }
 
-export function checkTerms(
-  catalogue: Catalogue,
-  themes: readonly string[],
-  moods: readonly string[],
-  prefix = "",
-): void {
-  const details: IssueDetail[] = [];
-  themes.forEach((t, i) => {
-    if (!catalogue.hasTheme(t))
-      details.push({
-        path: `${prefix}themes.${i}`,
-        problem: `unknown theme "${t}"; see GET /v1/vocabulary`,
-      });
-  });
-  moods.forEach((m, i) => {
-    if (!catalogue.hasMood(m))
-      details.push({
-        path: `${prefix}moods.${i}`,
-        problem: `unknown mood "${m}"; see GET /v1/vocabulary`,
-      });
-  });
-  if (details.length > 0) {
-    throw new DomainError(
-      "unknown_term",
-      `Unknown vocabulary term (${details[0]?.path}: ${details[0]?.problem})`,
-      details,
-    );
-  }
-}
-
 export interface SuggestOptions {
   /** Reuse an earlier identical answer (default true; benchmarks turn it off to time the work). */
   cache?: boolean;
@@ -71,7 +40,7 @@ export function suggest(
   options: SuggestOptions = {},
 ): SuggestionAnswer {
   const request: SceneRequest = parseOrThrow(SceneRequestSchema, input, "scene request");
-  checkTerms(catalogue, request.themes, request.moods);
+  refuseUnknownTerms(termProblems(catalogue, request.themes, request.moods));
   if (options.cache === false) return answerScene(catalogue, request);
   let cache = caches.get(catalogue);
   if (!cache) caches.set(catalogue, (cache = new Lru(CACHE_SIZE)));
