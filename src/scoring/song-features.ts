@@ -17,9 +17,7 @@ export interface SongFeatures {
   earliest: Int16Array;
   /** Year of the best-known recording (or the song's year if that one is undated). */
   bestKnownYear: Int16Array;
-  /** Song i's themes are themeIdx[themeStart[i] .. themeStart[i+1]). */
-  themeStart: Int32Array;
-  themeIdx: Uint16Array;
+  /** Song i's moods are moodIdx[moodStart[i] .. moodStart[i+1]). */
   moodStart: Int32Array;
   moodIdx: Uint16Array;
   valence: Float32Array;
@@ -30,8 +28,6 @@ export interface SongFeatures {
   language: Uint16Array;
   /** Each song's position in id order, so tie-breaks compare numbers, not strings. */
   idRank: Int32Array;
-  /** themeSim[w * themeCount + h]: how well song theme h serves wanted theme w. */
-  themeSim: Float32Array;
   /**
    * themeBest[i * themeCount + w]: how well song i serves wanted theme w (its best theme for w),
    * in hundredths. Precomputed so a request adds one number per wanted theme instead of searching
@@ -62,10 +58,12 @@ export function buildSongFeatures(
   const T = vocabulary.themes.length;
   const themeIndex = new Map(vocabulary.themes.map((t, i) => [t.id, i]));
   const moodIndex = new Map(vocabulary.moods.map((m, i) => [m.id, i]));
-  const themeSim = new Float32Array(T * T);
-  vocabulary.themes.forEach((want, w) =>
-    vocabulary.themes.forEach((have, h) => {
-      themeSim[w * T + h] = themes.between(want.id, have.id)?.value ?? 0;
+  // column[h * T + w]: what song theme h gives wanted theme w, in hundredths; a song's row in
+  // themeBest is the element-wise maximum of its themes' columns.
+  const column = new Uint8Array(T * T);
+  vocabulary.themes.forEach((have, h) =>
+    vocabulary.themes.forEach((want, w) => {
+      column[h * T + w] = Math.round((themes.between(want.id, have.id)?.value ?? 0) * 100);
     }),
   );
   const withYear = input.map((song) => ({ song, earliest: earliestOf(song) }));
@@ -85,8 +83,6 @@ export function buildSongFeatures(
     songs,
     earliest: Int16Array.from(withYear, (x) => x.earliest),
     bestKnownYear: new Int16Array(n),
-    themeStart: new Int32Array(n + 1),
-    themeIdx: new Uint16Array(0),
     moodStart: new Int32Array(n + 1),
     moodIdx: new Uint16Array(0),
     valence: new Float32Array(n),
@@ -95,7 +91,6 @@ export function buildSongFeatures(
     country: new Uint16Array(n),
     language: new Uint16Array(n),
     idRank: new Int32Array(n),
-    themeSim,
     themeBest: new Uint8Array(n * T),
     themeCount: T,
     themeIndex,
@@ -103,13 +98,16 @@ export function buildSongFeatures(
     codes,
     position: new Map(songs.map((s, i) => [s.id, i])),
   };
-  const themeList: number[] = [];
   const moodList: number[] = [];
   songs.forEach((song, i) => {
-    f.themeStart[i] = themeList.length;
+    const row = i * T;
     for (const t of song.themes) {
-      const k = themeIndex.get(t);
-      if (k !== undefined) themeList.push(k);
+      const h = themeIndex.get(t);
+      if (h === undefined) continue;
+      for (let w = 0; w < T; w++) {
+        const v = column[h * T + w] as number;
+        if (v > (f.themeBest[row + w] as number)) f.themeBest[row + w] = v;
+      }
     }
     f.moodStart[i] = moodList.length;
     for (const m of song.moods) {
@@ -126,27 +124,7 @@ export function buildSongFeatures(
     f.country[i] = code(song.country);
     f.language[i] = code(song.language);
   });
-  f.themeStart[n] = themeList.length;
   f.moodStart[n] = moodList.length;
-  f.themeIdx = Uint16Array.from(themeList);
-  // column[h * T + w]: what song theme h gives wanted theme w, in hundredths; a song's row is the
-  // element-wise maximum of its themes' columns.
-  const column = new Uint8Array(T * T);
-  for (let h = 0; h < T; h++)
-    for (let w = 0; w < T; w++)
-      column[h * T + w] = Math.round((themeSim[w * T + h] as number) * 100);
-  const best = f.themeBest;
-  for (let i = 0; i < n; i++) {
-    const row = i * T;
-    const to = f.themeStart[i + 1] as number;
-    for (let j = f.themeStart[i] as number; j < to; j++) {
-      const col = (f.themeIdx[j] as number) * T;
-      for (let w = 0; w < T; w++) {
-        const v = column[col + w] as number;
-        if (v > (best[row + w] as number)) best[row + w] = v;
-      }
-    }
-  }
   f.moodIdx = Uint16Array.from(moodList);
   songs
     .map((song, i) => ({ id: song.id, i }))
