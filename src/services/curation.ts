@@ -78,6 +78,27 @@ function parse<T>(
   return r.data;
 }
 
+/**
+ * A replacement body takes its id from the URL when it names none; a body naming another id is
+ * refused (ids never change).
+ */
+function withUrlId<T extends { id?: string | undefined }>(
+  what: string,
+  id: string,
+  body: unknown,
+  check: (body: unknown) => T,
+): T {
+  const withId =
+    typeof body === "object" && body !== null && !Array.isArray(body) ? { id, ...body } : body;
+  const entry = check(withId);
+  if (entry.id !== id) {
+    throw invalid(what, [
+      { path: "id", problem: `must be "${id}" (the id in the URL); ids cannot be changed` },
+    ]);
+  }
+  return entry;
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -128,13 +149,7 @@ export class Curation {
   ): Stored<Song> {
     requireRole(who, "editor", "edit songs");
     this.get("song", id);
-    const withId =
-      typeof body === "object" && body !== null && !Array.isArray(body) ? { id, ...body } : body;
-    const song = this.checkSong(who, withId, opts);
-    if (song.id !== id)
-      throw invalid("song", [
-        { path: "id", problem: `must be "${id}" (the id in the URL); ids cannot be changed` },
-      ]);
+    const song = withUrlId("song", id, body, (b) => this.checkSong(who, b, opts));
     return this.store.update("song", id, song, expectedVersion, {
       actor: actorOf(who),
       comment: opts.comment,
@@ -197,11 +212,7 @@ export class Curation {
   ): Stored<Theme | Mood> {
     requireRole(who, "admin", "edit the vocabulary");
     this.get(kind, id);
-    const withId =
-      typeof body === "object" && body !== null && !Array.isArray(body) ? { id, ...body } : body;
-    const term = this.checkTerm(kind, withId);
-    if (term.id !== id)
-      throw invalid(kind, [{ path: "id", problem: `must be "${id}"; ids cannot be changed` }]);
+    const term = withUrlId(kind, id, body, (b) => this.checkTerm(kind, b));
     return this.store.update(kind, id, term, expectedVersion, {
       actor: actorOf(who),
       comment: opts.comment,
@@ -278,11 +289,7 @@ export class Curation {
   ): Stored<Film> {
     requireRole(who, "editor", "edit films");
     this.get("film", id);
-    const withId =
-      typeof body === "object" && body !== null && !Array.isArray(body) ? { id, ...body } : body;
-    const film = this.checkFilm(withId);
-    if (film.id !== id)
-      throw invalid("film", [{ path: "id", problem: `must be "${id}"; ids cannot be changed` }]);
+    const film = withUrlId("film", id, body, (b) => this.checkFilm(b));
     return this.store.update("film", id, film, expectedVersion, {
       actor: actorOf(who),
       comment: opts.comment,
