@@ -45,12 +45,14 @@ export class Catalogue {
     this.ordered = [...contents.songs].sort(byYearThenTitle);
     this.byId = new Map(this.ordered.map((s) => [s.id, s]));
     this.analyzer = reuse?.analyzer ?? new SceneAnalyzer(this.vocabulary);
-    this.ranker = new Ranker(this.ordered, this.vocabulary, personKey);
     if (reuse) this.index = reuse.index;
     else {
       this.index = new SearchIndex(this.vocabulary);
       this.index.addAll(this.ordered);
     }
+    // The ranker reads text matches by their slot in this version's text index.
+    const index = this.index;
+    this.ranker = new Ranker(this.ordered, this.vocabulary, personKey, (id) => index.textSlot(id));
   }
 
   /**

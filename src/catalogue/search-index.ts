@@ -9,9 +9,9 @@ import MiniSearch from "minisearch";
 import type { Song, Vocabulary } from "../domain/index.js";
 import { latinKey } from "../analysis/text.js";
 import { allPeopleNames } from "./people.js";
-import { TextIndex, type TextRelevance } from "./text-index.js";
+import { TextIndex, type TextMatches } from "./text-index.js";
 
-export type { TextRelevance };
+export type { TextMatches };
 
 interface NameDoc {
   id: string;
@@ -61,8 +61,13 @@ export class SearchIndex {
   }
 
   /** Relevance of a scene description to each song, normalised so the best match is 1. */
-  relevance(description: string): Map<string, TextRelevance> {
+  relevance(description: string): TextMatches {
     return this.text.relevance(description);
+  }
+
+  /** Where a song sits in the text index (what TextMatches name), if it is indexed. */
+  textSlot(id: string): number | undefined {
+    return this.text.slotOf(id);
   }
 
   private nameDoc(song: Song): NameDoc {

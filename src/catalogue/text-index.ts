@@ -30,7 +30,7 @@ interface Posting {
 
 export class TextIndex {
   private readonly postings = new Map<string, Posting>();
-  private readonly slotOf = new Map<string, number>();
+  private readonly slotMap = new Map<string, number>();
   private ids: (string | null)[] = [];
   private lengths: number[] = [];
   private stemsOf: (string[] | null)[] = [];
@@ -58,7 +58,7 @@ export class TextIndex {
     this.ids[slot] = id;
     this.lengths[slot] = length;
     this.stemsOf[slot] = [...terms.keys()];
-    this.slotOf.set(id, slot);
+    this.slotMap.set(id, slot);
     this.live++;
     this.totalLength += length;
     for (const [s, tf] of terms) {
@@ -70,7 +70,7 @@ export class TextIndex {
   }
 
   remove(id: string): void {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotMap.get(id);
     if (slot === undefined) return;
     for (const s of this.stemsOf[slot] ?? []) {
       const p = this.postings.get(s);
@@ -85,15 +85,19 @@ export class TextIndex {
     this.totalLength -= this.lengths[slot] ?? 0;
     this.ids[slot] = null;
     this.stemsOf[slot] = null;
-    this.slotOf.delete(id);
+    this.slotMap.delete(id);
     this.free.push(slot);
     this.live--;
   }
 
-  relevance(description: string): Map<string, TextRelevance> {
-    const out = new Map<string, TextRelevance>();
+  /** The slot a song occupies (slots are what TextMatches name), if indexed. */
+  slotOf(id: string): number | undefined {
+    return this.slotMap.get(id);
+  }
+
+  relevance(description: string): TextMatches {
     const n = this.live;
-    if (n === 0) return out;
+    if (n === 0) return TextMatches.NONE;
     const avg = this.totalLength / n || 1;
     const words: string[] = [];
     const stems: string[] = [];
@@ -127,17 +131,71 @@ export class TextIndex {
     });
     let top = 0;
     for (const slot of touched) if ((scores[slot] as number) > top) top = scores[slot] as number;
-    for (const slot of touched) {
-      if (top > 0) {
-        const mask = hits[slot] as number;
-        out.set(this.ids[slot] as string, {
-          value: (scores[slot] as number) / top,
-          terms: words.filter((_, q) => (mask & (1 << q)) !== 0),
-        });
+    const m = top > 0 ? touched.length : 0;
+    const slots = new Int32Array(m);
+    const values = new Float32Array(m);
+    const masks = new Uint32Array(m);
+    for (let k = 0; k < touched.length; k++) {
+      const slot = touched[k] as number;
+      if (k < m) {
+        slots[k] = slot;
+        values[k] = (scores[slot] as number) / top;
+        masks[k] = hits[slot] as number;
       }
       scores[slot] = 0;
       hits[slot] = 0;
     }
-    return out;
+    return new TextMatches(slots, values, masks, words, this.ids);
+  }
+}
+
+/**
+ * The songs a description matches, as parallel arrays (no object per matching song: a common
+ * word matches thousands). Valid until the index changes.
+ */
+export class TextMatches {
+  static readonly NONE = new TextMatches(
+    new Int32Array(0),
+    new Float32Array(0),
+    new Uint32Array(0),
+    [],
+    [],
+  );
+
+  constructor(
+    /** Index slots of the matching songs (see TextIndex.slotOf). */
+    readonly slots: Int32Array,
+    /** Relevance of each match, normalised so the best is 1. */
+    readonly values: Float32Array,
+    private readonly masks: Uint32Array,
+    private readonly words: readonly string[],
+    private readonly idOfSlot: readonly (string | null)[],
+  ) {}
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** The description's words found in the k-th match. */
+  terms(k: number): string[] {
+    const mask = this.masks[k] as number;
+    return this.words.filter((_, q) => (mask & (1 << q)) !== 0);
+  }
+
+  /** The k-th match's song id. */
+  id(k: number): string {
+    return this.idOfSlot[this.slots[k] as number] as string;
+  }
+
+  /** The matching songs' ids, in match order. */
+  ids(): string[] {
+    return Array.from(this.slots, (_, k) => this.id(k));
+  }
+
+  /** One song's relevance, by id (a linear search: for a handful of lookups). */
+  get(id: string): TextRelevance | undefined {
+    for (let k = 0; k < this.slots.length; k++)
+      if (this.id(k) === id) return { value: this.values[k] as number, terms: this.terms(k) };
+    return undefined;
   }
 }

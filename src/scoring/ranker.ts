@@ -36,10 +36,18 @@ import { scan, type ScanQuery, type Scored } from "./scan.js";
 import { buildSongFeatures, type SongFeatures } from "./song-features.js";
 import { ThemeSimilarity } from "./theme-similarity.js";
 
-export interface TextHit {
+/**
+ * The songs a scene description matched, as parallel arrays naming songs by their slot in the
+ * text index (see the Ranker's `textSlot`): no object per matching song, since a common word
+ * matches thousands.
+ */
+export interface TextHits {
+  readonly size: number;
+  readonly slots: Int32Array;
   /** Relevance relative to the best-matching song, in [0, 1]. */
-  value: number;
-  terms: string[];
+  readonly values: Float32Array;
+  /** The description's words found in the k-th match. */
+  terms(k: number): string[];
 }
 
 export interface RankQuery extends OriginWanted {
@@ -48,7 +56,7 @@ export interface RankQuery extends OriginWanted {
   themes: readonly string[];
   moods: readonly string[];
   /** Present when the description had words to search for; songs absent from it score 0 on text. */
-  text?: ReadonlyMap<string, TextHit> | undefined;
+  text?: TextHits | undefined;
   exclude?: ReadonlySet<string> | undefined;
   limit: number;
   maxPerPerformer: number;
@@ -67,20 +75,39 @@ export class Ranker {
    * transliterating every name of a large catalogue up front would dominate start-up). */
   private readonly performerKeys = new Map<string, string[]>();
   private readonly texts: Record<ReasonLanguage, ReasonTexts>;
+  // Per-request scratch arrays, reused (ranking is synchronous) and cleared after each request.
   private readonly textScratch: Float32Array;
+  /** 1 + the index of a song's entry in the request's TextHits (0: none). */
+  private readonly textEntry: Int32Array;
   private readonly excludeScratch: Uint8Array;
+  private readonly themeSum: Float64Array;
+  /** Song position per text-index slot (−1: not in this catalogue version). */
+  private readonly positionOfSlot: Int32Array;
 
+  /**
+   * `textSlot` says where each song sits in the text index whose matches this ranker will be
+   * given (TextHits name songs by slot); without it, no text matches are recognised.
+   */
   constructor(
     songs: readonly Song[],
     vocabulary: Vocabulary,
     private readonly performerKey: PerformerKey,
+    textSlot: (id: string) => number | undefined = () => undefined,
   ) {
     this.themes = new ThemeSimilarity(vocabulary);
     this.moods = new MoodSpace(vocabulary);
     this.f = buildSongFeatures(songs, vocabulary, this.themes, this.moods);
     this.texts = reasonTexts(vocabulary);
-    this.textScratch = new Float32Array(this.f.songs.length);
-    this.excludeScratch = new Uint8Array(this.f.songs.length);
+    const n = this.f.songs.length;
+    this.textScratch = new Float32Array(n);
+    this.textEntry = new Int32Array(n);
+    this.excludeScratch = new Uint8Array(n);
+    this.themeSum = new Float64Array(n);
+    const slots = this.f.songs.map((s) => textSlot(s.id) ?? -1);
+    this.positionOfSlot = new Int32Array(slots.reduce((m, x) => Math.max(m, x + 1), 0)).fill(-1);
+    slots.forEach((slot, i) => {
+      if (slot >= 0) this.positionOfSlot[slot] = i;
+    });
   }
 
   get size(): number {
@@ -88,22 +115,38 @@ export class Ranker {
   }
 
   rank(q: RankQuery): Suggestion[] {
-    // Per-request scratch arrays are reused (ranking is synchronous) and cleared afterwards.
+    return this.withMarks(q, () => this.rankMarked(q));
+  }
+
+  /** Runs `body` with the request's text matches and exclusions marked per song position. */
+  private withMarks<T>(q: RankQuery, body: () => T): T {
     const touched: number[] = [];
-    const mark = (id: string, each: (i: number) => void) => {
-      const i = this.f.position.get(id);
-      if (i !== undefined) {
-        each(i);
+    const text = q.text;
+    if (text) {
+      const { slots, values } = text;
+      const bySlot = this.positionOfSlot;
+      for (let k = 0; k < slots.length; k++) {
+        const slot = slots[k] as number;
+        const i = slot < bySlot.length ? (bySlot[slot] as number) : -1;
+        if (i < 0) continue;
+        this.textScratch[i] = values[k] as number;
+        this.textEntry[i] = k + 1;
         touched.push(i);
       }
-    };
-    q.text?.forEach((hit, id) => mark(id, (i) => (this.textScratch[i] = hit.value)));
-    q.exclude?.forEach((id) => mark(id, (i) => (this.excludeScratch[i] = 1)));
+    }
+    q.exclude?.forEach((id) => {
+      const i = this.f.position.get(id);
+      if (i !== undefined) {
+        this.excludeScratch[i] = 1;
+        touched.push(i);
+      }
+    });
     try {
-      return this.rankMarked(q);
+      return body();
     } finally {
       for (const i of touched) {
         this.textScratch[i] = 0;
+        this.textEntry[i] = 0;
         this.excludeScratch[i] = 0;
       }
     }
@@ -114,10 +157,10 @@ export class Ranker {
     const totalWeight = active.reduce((s, f) => s + WEIGHTS[f], 0);
     const weight = (f: FactorName) => (active.includes(f) ? WEIGHTS[f] / totalWeight : 0);
     const scene = this.moods.centre(q.moods);
-    const wantedMood = new Uint8Array(this.f.moodIndex.size);
+    const wantedMood = new Int32Array(this.f.moodWords);
     for (const m of q.moods) {
       const k = this.f.moodIndex.get(m);
-      if (k !== undefined) wantedMood[k] = 1;
+      if (k !== undefined) wantedMood[k >> 5] = (wantedMood[k >> 5] as number) | (1 << (k & 31));
     }
     const wantCountry = q.country !== undefined ? (this.f.codes.get(q.country) ?? -1) : -2;
     const wantLanguage = q.language !== undefined ? (this.f.codes.get(q.language) ?? -1) : -2;
@@ -143,14 +186,17 @@ export class Ranker {
       text: this.textScratch,
       excluded: this.excludeScratch,
     };
-    const first = scan(this.f, compiled, q.limit * (q.maxPerPerformer >= q.limit ? 1 : 4) + 20);
+    const scratch = { themeSum: this.themeSum };
+    const k = q.limit * (q.maxPerPerformer >= q.limit ? 1 : 4) + 20;
+    const first = scan(this.f, compiled, k, scratch);
     let picked = this.diversify(first.best, q);
-    // The performer cap can starve a short list; widen the net once before giving up.
-    if (picked.length < q.limit && first.best.length < first.seen) {
-      picked = this.diversify(scan(this.f, compiled, first.seen).best, q);
+    // The performer cap can starve a short list; widen the net to every song once before giving
+    // up (when the first scan kept fewer than k, it already saw them all).
+    if (picked.length < q.limit && first.more) {
+      picked = this.diversify(scan(this.f, compiled, this.f.songs.length, scratch).best, q);
     }
     return picked.map(({ s, recording }) =>
-      this.explain(this.f.songs[s.i] as Song, recording, s.score, active, totalWeight, q),
+      this.explain(s.i, recording, s.score, active, totalWeight, q),
     );
   }
 
@@ -184,24 +230,30 @@ export class Ranker {
   explainSongs(q: RankQuery, ids: readonly string[]): (Suggestion | null)[] {
     const active = activeFactors(q);
     const totalWeight = active.reduce((s, f) => s + WEIGHTS[f], 0);
-    return ids.map((id) => {
-      const i = this.f.position.get(id);
-      if (i === undefined) return null;
-      const song = this.f.songs[i] as Song;
-      const recording = chooseRecording(song, q.period, q.periodCorrect);
-      return recording ? this.explain(song, recording, null, active, totalWeight, q) : null;
-    });
+    return this.withMarks(q, () =>
+      ids.map((id) => {
+        const i = this.f.position.get(id);
+        if (i === undefined) return null;
+        const song = this.f.songs[i] as Song;
+        const recording = chooseRecording(song, q.period, q.periodCorrect);
+        return recording ? this.explain(i, recording, null, active, totalWeight, q) : null;
+      }),
+    );
   }
 
-  /** Recomputes each active factor with the readable (slower) functions and words it. */
+  /**
+   * Recomputes each active factor of the song at position `i` with the readable (slower)
+   * functions and words it. Text matches must be marked (withMarks).
+   */
   private explain(
-    song: Song,
+    i: number,
     recording: Recording,
     score: number | null,
     active: FactorName[],
     totalWeight: number,
     q: RankQuery,
   ): Suggestion {
+    const song = this.f.songs[i] as Song;
     const year = recording.year ?? song.year;
     const scene = this.moods.centre(q.moods);
     const words = this.texts[q.lang ?? "en"];
@@ -232,9 +284,9 @@ export class Ranker {
           text = words.mood(value, q.moods, song.moods);
           break;
         case "text": {
-          const hit = q.text?.get(song.id);
-          value = hit?.value ?? 0;
-          text = words.text(hit ? hit.terms : null);
+          const entry = (this.textEntry[i] as number) - 1;
+          value = entry >= 0 ? (this.textScratch[i] as number) : 0;
+          text = words.text(entry >= 0 && q.text ? q.text.terms(entry) : null);
           break;
         }
         case "origin":

@@ -17,9 +17,12 @@ export interface SongFeatures {
   earliest: Int16Array;
   /** Year of the best-known recording (or the song's year if that one is undated). */
   bestKnownYear: Int16Array;
-  /** Song i's moods are moodIdx[moodStart[i] .. moodStart[i+1]). */
-  moodStart: Int32Array;
-  moodIdx: Uint16Array;
+  /**
+   * Song i's moods as a bit set: bit m of word moodMask[i * moodWords + (m >> 5)] for mood index
+   * m, so "how many of the requested moods does it have" is an AND and a bit count.
+   */
+  moodMask: Int32Array;
+  moodWords: number;
   valence: Float32Array;
   arousal: Float32Array;
   /** 1 when the song has a point on the mood plane. */
@@ -29,9 +32,10 @@ export interface SongFeatures {
   /** Each song's position in id order, so tie-breaks compare numbers, not strings. */
   idRank: Int32Array;
   /**
-   * themeBest[i * themeCount + w]: how well song i serves wanted theme w (its best theme for w),
-   * in hundredths. Precomputed so a request adds one number per wanted theme instead of searching
-   * the song's themes; similarities are multiples of 0.1, so hundredths are exact.
+   * themeBest[w * songs.length + i]: how well song i serves wanted theme w (its best theme for
+   * w), in hundredths. Precomputed so a request adds one number per wanted theme instead of
+   * searching the song's themes; similarities are multiples of 0.1, so hundredths are exact.
+   * One wanted theme's column is contiguous, so a scan reads it front to back.
    */
   themeBest: Uint8Array;
   themeCount: number;
@@ -58,8 +62,9 @@ export function buildSongFeatures(
   const T = vocabulary.themes.length;
   const themeIndex = new Map(vocabulary.themes.map((t, i) => [t.id, i]));
   const moodIndex = new Map(vocabulary.moods.map((m, i) => [m.id, i]));
-  // column[h * T + w]: what song theme h gives wanted theme w, in hundredths; a song's row in
-  // themeBest is the element-wise maximum of its themes' columns.
+  const moodWords = Math.max(1, Math.ceil(vocabulary.moods.length / 32));
+  // column[h * T + w]: what song theme h gives wanted theme w, in hundredths; what a song gives
+  // wanted theme w is the maximum over its themes h.
   const column = new Uint8Array(T * T);
   vocabulary.themes.forEach((have, h) =>
     vocabulary.themes.forEach((want, w) => {
@@ -83,8 +88,8 @@ export function buildSongFeatures(
     songs,
     earliest: Int16Array.from(withYear, (x) => x.earliest),
     bestKnownYear: new Int16Array(n),
-    moodStart: new Int32Array(n + 1),
-    moodIdx: new Uint16Array(0),
+    moodMask: new Int32Array(n * moodWords),
+    moodWords,
     valence: new Float32Array(n),
     arousal: new Float32Array(n),
     hasAffect: new Uint8Array(n),
@@ -98,21 +103,20 @@ export function buildSongFeatures(
     codes,
     position: new Map(songs.map((s, i) => [s.id, i])),
   };
-  const moodList: number[] = [];
   songs.forEach((song, i) => {
-    const row = i * T;
     for (const t of song.themes) {
       const h = themeIndex.get(t);
       if (h === undefined) continue;
       for (let w = 0; w < T; w++) {
         const v = column[h * T + w] as number;
-        if (v > (f.themeBest[row + w] as number)) f.themeBest[row + w] = v;
+        if (v > (f.themeBest[w * n + i] as number)) f.themeBest[w * n + i] = v;
       }
     }
-    f.moodStart[i] = moodList.length;
     for (const m of song.moods) {
       const k = moodIndex.get(m);
-      if (k !== undefined) moodList.push(k);
+      if (k === undefined) continue;
+      const at = i * moodWords + (k >> 5);
+      f.moodMask[at] = (f.moodMask[at] as number) | (1 << (k & 31));
     }
     const point = moods.songPoint(song);
     if (point) {
@@ -124,8 +128,6 @@ export function buildSongFeatures(
     f.country[i] = code(song.country);
     f.language[i] = code(song.language);
   });
-  f.moodStart[n] = moodList.length;
-  f.moodIdx = Uint16Array.from(moodList);
   songs
     .map((song, i) => ({ id: song.id, i }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -47,8 +47,19 @@ export function toSpotifyLink(r: Resolution): SpotifyLink {
   }
 }
 
+/**
+ * Links per recording object: a recording belongs to one song and both are immutable (an edit
+ * makes new objects), so the links are built once and shared by every answer naming them.
+ */
+const linksOf = new WeakMap<Recording, ListenableSuggestion["listening"]>();
+
 export function withListening<T extends Suggestion>(s: T): T & ListenableSuggestion {
-  return { ...s, listening: listeningLinks(s.song, s.recording) };
+  let listening = linksOf.get(s.recording);
+  if (!listening) {
+    listening = listeningLinks(s.song, s.recording);
+    linksOf.set(s.recording, listening);
+  }
+  return { ...s, listening };
 }
 
 /** Resolves each (song, recording) once, in parallel (the resolver bounds upstream concurrency). */
