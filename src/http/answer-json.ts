@@ -1,58 +1,95 @@
 /**
- * JSON text of suggestion answers, byte-for-byte what JSON.stringify would give, but built from
- * memoised fragments: a song, a recording and its listening links are immutable objects shared
- * by every answer that mentions them (an edit makes new objects), so each is serialised once and
- * reused. Serialising ten full songs was a fifth of the time a new suggestion cost.
+ * The JSON body of suggestion answers, byte for byte what JSON.stringify would give, but built from
+ * memoised UTF-8 fragments: a song, a recording and its listening links are immutable objects
+ * shared by every answer that mentions them (an edit makes new objects), so each is serialised
+ * and encoded once. Only the per-request parts (scores, reasons, the interpretation) are
+ * serialised per request, and the body goes out as one buffer with nothing left to encode.
+ * (Stringifying and encoding ten full songs per answer cost as much as ranking them.)
  */
 
 /** Keys of a suggestion whose values are shared, immutable objects. */
 const SHARED = new Set(["song", "recording", "listening"]);
 
-const fragments = new WeakMap<object, string>();
-const answers = new WeakMap<object, string>();
+const fragments = new WeakMap<object, Buffer>();
+const bodies = new WeakMap<object, Buffer>();
 
-function fragment(value: object): string {
-  let text = fragments.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    fragments.set(value, text);
+function fragment(value: object): Buffer {
+  let bytes = fragments.get(value);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(value));
+    fragments.set(value, bytes);
   }
-  return text;
+  return bytes;
 }
 
-/** `{"k":v,...}` for the own enumerable keys, skipping undefined values as JSON.stringify does. */
-function objectJson(
+/** Collects text and ready-made byte fragments in order, then joins them once. */
+class BodyWriter {
+  private readonly parts: Buffer[] = [];
+  private text = "";
+
+  write(text: string): void {
+    this.text += text;
+  }
+
+  writeBytes(bytes: Buffer): void {
+    if (this.text) this.parts.push(Buffer.from(this.text));
+    this.text = "";
+    this.parts.push(bytes);
+  }
+
+  finish(): Buffer {
+    if (this.text) this.parts.push(Buffer.from(this.text));
+    this.text = "";
+    return Buffer.concat(this.parts);
+  }
+}
+
+/** Writes `{"k":v,...}` for the own enumerable keys, skipping undefined values as JSON does. */
+function writeObject(
+  out: BodyWriter,
   value: Record<string, unknown>,
-  member: (key: string, v: unknown) => string,
-): string {
-  let out = "{";
+  member: (key: string, v: unknown) => void,
+): void {
+  let first = true;
+  out.write("{");
   for (const key of Object.keys(value)) {
     const v = value[key];
     if (v === undefined) continue;
-    if (out.length > 1) out += ",";
-    out += `${JSON.stringify(key)}:${member(key, v)}`;
+    out.write(`${first ? "" : ","}${JSON.stringify(key)}:`);
+    first = false;
+    member(key, v);
   }
-  return `${out}}`;
+  out.write("}");
 }
 
-function suggestionJson(s: object): string {
-  return objectJson(s as Record<string, unknown>, (key, v) =>
-    SHARED.has(key) && typeof v === "object" && v !== null ? fragment(v) : JSON.stringify(v),
-  );
+function writeSuggestion(out: BodyWriter, s: object): void {
+  writeObject(out, s as Record<string, unknown>, (key, v) => {
+    if (SHARED.has(key) && typeof v === "object" && v !== null) out.writeBytes(fragment(v));
+    else out.write(JSON.stringify(v));
+  });
 }
 
 /**
- * An answer with a `suggestions` array (suggestions, or anything shaped like them). Answers that
- * are cached (services/suggest.ts) are read-only, so their text is remembered too.
+ * The body of an answer with a `suggestions` array (suggestions, or anything shaped like them).
+ * Answers that are cached (services/suggest.ts) are read-only, so their body is remembered too.
  */
-export function answerJson(answer: { suggestions: readonly object[] }): string {
-  const known = answers.get(answer);
+export function answerBody(answer: { suggestions: readonly object[] }): Buffer {
+  const known = bodies.get(answer);
   if (known !== undefined) return known;
-  const text = objectJson(answer as unknown as Record<string, unknown>, (key, v) =>
-    key === "suggestions" && Array.isArray(v)
-      ? `[${v.map((s: object) => suggestionJson(s)).join(",")}]`
-      : JSON.stringify(v),
-  );
-  answers.set(answer, text);
-  return text;
+  const out = new BodyWriter();
+  writeObject(out, answer as unknown as Record<string, unknown>, (key, v) => {
+    if (key !== "suggestions" || !Array.isArray(v)) {
+      out.write(JSON.stringify(v));
+      return;
+    }
+    out.write("[");
+    v.forEach((s: object, i) => {
+      if (i > 0) out.write(",");
+      writeSuggestion(out, s);
+    });
+    out.write("]");
+  });
+  const body = out.finish();
+  bodies.set(answer, body);
+  return body;
 }

@@ -26,13 +26,13 @@ import {
   moodValue,
   originValue,
   themeMatches,
-  themeValue,
   type OriginWanted,
 } from "./factors.js";
-import { MoodSpace } from "./mood-space.js";
+import { MoodSpace, type MoodPoint } from "./mood-space.js";
 import { reasonTexts, type ReasonLanguage, type ReasonTexts } from "./reason-texts.js";
 import { chooseRecording } from "./recording-choice.js";
-import { scan, type ScanQuery, type Scored } from "./scan.js";
+import { scan, type ScanQuery, type ScanScratch, type Scored } from "./scan.js";
+import { TopSongs } from "./top-k.js";
 import { buildSongFeatures, type SongFeatures } from "./song-features.js";
 import { ThemeSimilarity } from "./theme-similarity.js";
 
@@ -80,7 +80,7 @@ export class Ranker {
   /** 1 + the index of a song's entry in the request's TextHits (0: none). */
   private readonly textEntry: Int32Array;
   private readonly excludeScratch: Uint8Array;
-  private readonly themeSum: Float64Array;
+  private readonly scanScratch: ScanScratch;
   /** Song position per text-index slot (−1: not in this catalogue version). */
   private readonly positionOfSlot: Int32Array;
 
@@ -102,7 +102,12 @@ export class Ranker {
     this.textScratch = new Float32Array(n);
     this.textEntry = new Int32Array(n);
     this.excludeScratch = new Uint8Array(n);
-    this.themeSum = new Float64Array(n);
+    this.scanScratch = {
+      eraTable: new Float64Array(this.f.maxYear - this.f.minYear + 1),
+      extraThemes: new Uint16Array(n),
+      noThemes: new Uint16Array(n),
+      top: new TopSongs(this.f.idRank),
+    };
     const slots = this.f.songs.map((s) => textSlot(s.id) ?? -1);
     this.positionOfSlot = new Int32Array(slots.reduce((m, x) => Math.max(m, x + 1), 0)).fill(-1);
     slots.forEach((slot, i) => {
@@ -153,11 +158,10 @@ export class Ranker {
   }
 
   private rankMarked(q: RankQuery): Suggestion[] {
-    const active = activeFactors(q);
-    const totalWeight = active.reduce((s, f) => s + WEIGHTS[f], 0);
+    const explaining = this.explaining(q);
+    const { active, totalWeight, scene } = explaining;
     const weight = (f: FactorName) => (active.includes(f) ? WEIGHTS[f] / totalWeight : 0);
-    const scene = this.moods.centre(q.moods);
-    const wantedMood = new Int32Array(this.f.moodWords);
+    const wantedMood: number[] = new Array(this.f.moodWords).fill(0);
     for (const m of q.moods) {
       const k = this.f.moodIndex.get(m);
       if (k !== undefined) wantedMood[k >> 5] = (wantedMood[k >> 5] as number) | (1 << (k & 31));
@@ -170,9 +174,9 @@ export class Ranker {
       wMood: weight("mood"),
       wText: weight("text"),
       wOrigin: weight("origin"),
-      wanted: Int32Array.from(
-        q.themes.map((t) => this.f.themeIndex.get(t)).filter((x): x is number => x !== undefined),
-      ),
+      wanted: q.themes
+        .map((t) => this.f.themeIndex.get(t))
+        .filter((x): x is number => x !== undefined),
       themeDivisor: Math.max(1, q.themes.length),
       period: q.period,
       periodCorrect: q.periodCorrect,
@@ -186,18 +190,17 @@ export class Ranker {
       text: this.textScratch,
       excluded: this.excludeScratch,
     };
-    const scratch = { themeSum: this.themeSum };
-    const k = q.limit * (q.maxPerPerformer >= q.limit ? 1 : 4) + 20;
-    const first = scan(this.f, compiled, k, scratch);
-    let picked = this.diversify(first.best, q);
-    // The performer cap can starve a short list; widen the net to every song once before giving
-    // up (when the first scan kept fewer than k, it already saw them all).
-    if (picked.length < q.limit && first.more) {
-      picked = this.diversify(scan(this.f, compiled, this.f.songs.length, scratch).best, q);
+    // Keep a few more than asked for, for the performer cap to choose among; when the cap still
+    // leaves the list short, widen the net (a scan that kept fewer than k saw every song).
+    let k = q.maxPerPerformer >= q.limit ? q.limit : 2 * q.limit + 10;
+    let found = scan(this.f, compiled, k, this.scanScratch);
+    let picked = this.diversify(found.best, q);
+    while (picked.length < q.limit && found.more && k < this.f.songs.length) {
+      k = Math.min(this.f.songs.length, 4 * k);
+      found = scan(this.f, compiled, k, this.scanScratch);
+      picked = this.diversify(found.best, q);
     }
-    return picked.map(({ s, recording }) =>
-      this.explain(s.i, recording, s.score, active, totalWeight, q),
-    );
+    return picked.map(({ s, recording }) => this.explain(s.i, recording, s.score, explaining, q));
   }
 
   private diversify(
@@ -228,17 +231,26 @@ export class Ranker {
    * scan; null for a song that is unknown or has no recording the query allows.
    */
   explainSongs(q: RankQuery, ids: readonly string[]): (Suggestion | null)[] {
-    const active = activeFactors(q);
-    const totalWeight = active.reduce((s, f) => s + WEIGHTS[f], 0);
+    const explaining = this.explaining(q);
     return this.withMarks(q, () =>
       ids.map((id) => {
         const i = this.f.position.get(id);
         if (i === undefined) return null;
         const song = this.f.songs[i] as Song;
         const recording = chooseRecording(song, q.period, q.periodCorrect);
-        return recording ? this.explain(i, recording, null, active, totalWeight, q) : null;
+        return recording ? this.explain(i, recording, null, explaining, q) : null;
       }),
     );
+  }
+
+  /** What explaining any song for this query needs, computed once per query. */
+  private explaining(q: RankQuery): Explaining {
+    const active = activeFactors(q);
+    return {
+      active,
+      totalWeight: active.reduce((s, f) => s + WEIGHTS[f], 0),
+      scene: this.moods.centre(q.moods),
+    };
   }
 
   /**
@@ -249,23 +261,25 @@ export class Ranker {
     i: number,
     recording: Recording,
     score: number | null,
-    active: FactorName[],
-    totalWeight: number,
+    explaining: Explaining,
     q: RankQuery,
   ): Suggestion {
+    const { active, totalWeight } = explaining;
     const song = this.f.songs[i] as Song;
     const year = recording.year ?? song.year;
-    const scene = this.moods.centre(q.moods);
+    const scene = explaining.scene;
     const words = this.texts[q.lang ?? "en"];
     let sum = 0;
     const reasons: Reason[] = active.map((factor) => {
       let value = 0;
       let text = "";
       switch (factor) {
-        case "themes":
-          value = themeValue(this.themes, q.themes, song.themes);
+        case "themes": {
+          const matches = themeMatches(this.themes, q.themes, song.themes);
+          // themeValue: the mean over requested themes of each one's best match.
+          value = matches.reduce((sum, m) => sum + m.match.value, 0) / q.themes.length;
           text = words.themes(
-            themeMatches(this.themes, q.themes, song.themes)
+            matches
               .sort((a, b) => b.match.value - a.match.value)
               .slice(0, 3)
               .map((b) => ({
@@ -275,6 +289,7 @@ export class Ranker {
               })),
           );
           break;
+        }
         case "era":
           value = q.period ? eraValue(year, q.period) : 0;
           text = q.period ? words.era(year, q.period, recording.year !== undefined) : "";
@@ -301,6 +316,13 @@ export class Ranker {
     reasons.sort((a, b) => b.contribution - a.contribution);
     return { song, recording, score: round(score ?? sum), reasons };
   }
+}
+
+interface Explaining {
+  active: FactorName[];
+  totalWeight: number;
+  /** The scene's point on the mood plane. */
+  scene: MoodPoint | null;
 }
 
 function activeFactors(q: RankQuery): FactorName[] {

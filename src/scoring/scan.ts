@@ -3,9 +3,10 @@
  * k. It computes exactly the factor formulas of factors.ts (inlined for speed; the ranker's tests
  * check both agree through the explained contributions).
  *
- * The theme factor is summed column by column first (each wanted theme's column of themeBest is
- * contiguous), then one pass adds the other factors; only songs that can still enter the top k
- * reach the heap.
+ * One fused pass per request: for each song, the theme, era (through a per-request table of years),
+ * origin and text factors, then — only for songs that could still enter the top k with a perfect
+ * mood — the mood factor, the costliest. (Separate passes per factor were twice as slow: V8 does
+ * not vectorise, and the stores between passes cost more than the arithmetic.)
  */
 import { NO_YEAR, type SongFeatures } from "./song-features.js";
 import { TopSongs, type Scored } from "./top-k.js";
@@ -19,7 +20,7 @@ export interface ScanQuery {
   wMood: number;
   wText: number;
   wOrigin: number;
-  wanted: Int32Array;
+  wanted: readonly number[];
   /** Number of requested themes (the theme factor's divisor). */
   themeDivisor: number;
   period: { from: number; to: number } | null;
@@ -27,7 +28,7 @@ export interface ScanQuery {
   sceneValence: number;
   sceneArousal: number;
   /** The requested moods as a bit set (see SongFeatures.moodMask). */
-  wantedMood: Int32Array;
+  wantedMood: readonly number[];
   moodCount: number;
   wantCountry: number;
   wantLanguage: number;
@@ -38,9 +39,15 @@ export interface ScanQuery {
   excluded: Uint8Array;
 }
 
-/** Per-song working space reused across scans (ranking is synchronous). */
+/** Working space reused across scans (ranking is synchronous). */
 export interface ScanScratch {
-  themeSum: Float64Array;
+  /** Era contribution per year (see eraTable). */
+  eraTable: Float64Array;
+  /** Sum of the third and later wanted themes per song, when a request has more than two. */
+  extraThemes: Uint16Array;
+  /** All zeros: the extra themes of a request with at most two. */
+  noThemes: Uint16Array;
+  top: TopSongs;
 }
 
 const FAR = 1.2;
@@ -72,65 +79,44 @@ export function scan(
 ): { best: Scored[]; more: boolean } {
   const { earliest, bestKnownYear, themeBest, moodMask, moodWords, valence, arousal, hasAffect } =
     f;
-  const { country, language } = f;
-  const { wThemes, wEra, wMood, wText, wOrigin, wanted, themeDivisor, period } = q;
-  const { wantedMood, moodCount, wantCountry, wantLanguage, originParts, text, excluded } = q;
+  const { country, language, minYear } = f;
+  const { wThemes, wMood, wText, wanted, period, wantedMood, moodCount, excluded, text } = q;
   const n = f.songs.length;
-  const hasPeriod = period !== null;
-  const from = period ? period.from : 0;
-  const to = period ? period.to : 0;
+  // Without a period the era factor is off; `to` then makes every song use its best-known year.
+  const to = period ? period.to : -1;
+  const end = upperBound(earliest, period && q.periodCorrect ? to : NO_YEAR - 1);
+  // The first two wanted themes are read straight from their columns (a missing one reads the
+  // all-zero column); any further ones are summed up front.
+  const zero = f.themeCount * n;
+  const b1 = wanted.length > 0 ? (wanted[0] as number) * n : zero;
+  const b2 = wanted.length > 1 ? (wanted[1] as number) * n : zero;
+  const extra =
+    wanted.length > 2 ? sumThemes(f, wanted.slice(2), end, scratch.extraThemes) : scratch.noThemes;
+  const themeScale = wThemes / (100 * q.themeDivisor);
+  const era = eraTable(f, q, scratch.eraTable);
+  const wantCountry = q.wantCountry;
+  const wantLanguage = q.wantLanguage;
+  const originEach = q.wOrigin / q.originParts;
   const sv = q.sceneValence;
   const sa = q.sceneArousal;
-  const end = upperBound(earliest, hasPeriod && q.periodCorrect ? to : NO_YEAR - 1);
-  const themeSum = scratch.themeSum;
-  if (wThemes > 0) {
-    themeSum.fill(0, 0, end);
-    for (let w = 0; w < wanted.length; w++) {
-      const base = (wanted[w] as number) * n;
-      for (let i = 0; i < end; i++)
-        themeSum[i] = (themeSum[i] as number) + (themeBest[base + i] as number);
-    }
-  }
-  const top = new TopSongs(k, f.idRank);
+
+  const top = scratch.top.reset(k);
   let threshold = top.threshold;
   // Newest eligible songs first: they score best on era, so the heap fills with strong
-  // candidates early and most older songs fail the threshold check below.
-  // With period-correct ranking the recording year only falls as the scan goes on, and so does
-  // the era factor: once even a perfect song of this year could not enter, no older one can.
-  const canStop = hasPeriod && q.periodCorrect && wEra > 0;
-  const others = wThemes + wMood + wText + wOrigin;
-  let checkedYear = NO_YEAR;
+  // candidates early and most older songs fail the threshold checks below.
   for (let i = end - 1; i >= 0; i--) {
     const first = earliest[i] as number;
-    if (canStop && first !== checkedYear && first < from) {
-      checkedYear = first;
-      const d = (from - first) / 12;
-      // (The margin covers rounding: the bound sums the weights in another order.)
-      if (others + wEra * (1 / (1 + d * d)) + 1e-9 < threshold) break;
-    }
-    if (excluded[i] === 1) continue;
     // The year of the recording chooseRecording() picks (see recording-choice.ts).
-    const year = !hasPeriod || first > to ? (bestKnownYear[i] as number) : first;
-    let score = 0;
-    if (wThemes > 0) score += (wThemes * (themeSum[i] as number)) / (100 * themeDivisor);
-    if (wEra > 0) {
-      let v = 1;
-      if (year > to) v = Math.exp(-(year - to) / 4);
-      else if (year < from) {
-        const d = (from - year) / 12;
-        v = 1 / (1 + d * d);
-      }
-      score += wEra * v;
-    }
-    const textPart = wText > 0 ? wText * (text[i] as number) : 0;
-    let originPart = 0;
-    if (wOrigin > 0) {
-      const hits = (country[i] === wantCountry ? 1 : 0) + (language[i] === wantLanguage ? 1 : 0);
-      originPart = (wOrigin * hits) / originParts;
-    }
-    // The mood factor is the costly one and at most 1: skip songs that could not enter the
-    // top k even with a perfect mood.
-    if (score + wMood + textPart + originPart < threshold) continue;
+    const year = first > to ? (bestKnownYear[i] as number) : first;
+    const hits = (country[i] === wantCountry ? 1 : 0) + (language[i] === wantLanguage ? 1 : 0);
+    let s =
+      themeScale *
+        ((themeBest[b1 + i] as number) + (themeBest[b2 + i] as number) + (extra[i] as number)) +
+      (era[year - minYear] as number) +
+      originEach * hits +
+      wText * (text[i] as number);
+    // The mood factor is at most 1: a song that cannot enter even with a perfect mood is skipped.
+    if (s + wMood < threshold || excluded[i] === 1) continue;
     if (wMood > 0 && hasAffect[i] === 1) {
       const dv = (valence[i] as number) - sv;
       const da = (arousal[i] as number) - sa;
@@ -138,15 +124,48 @@ export function scan(
       let shared = 0;
       for (let w = 0, at = i * moodWords; w < moodWords; w++, at++)
         shared += bitCount((moodMask[at] as number) & (wantedMood[w] as number));
-      score += wMood * (0.7 * Math.max(0, 1 - d / FAR) + (0.3 * shared) / moodCount);
+      s += wMood * (0.7 * Math.max(0, 1 - d / FAR) + (0.3 * shared) / moodCount);
+      if (s < threshold) continue;
     }
-    // Added in the same order as factors are listed, so scores equal the explained sums.
-    if (wText > 0) score += textPart;
-    if (wOrigin > 0) score += originPart;
-    // Most songs cannot enter a full heap; ties at the threshold go to the heap's own order.
-    if (score < threshold) continue;
-    top.offer(i, score, hasPeriod ? Math.abs(year - to) : 0);
+    top.offer(i, s, period ? Math.abs(year - to) : 0);
     threshold = top.threshold;
   }
   return { best: top.sorted(), more: top.full };
+}
+
+/** Sums the given theme columns over songs [0, end) into `out`. */
+function sumThemes(
+  f: SongFeatures,
+  themes: readonly number[],
+  end: number,
+  out: Uint16Array,
+): Uint16Array {
+  const n = f.songs.length;
+  out.fill(0, 0, end);
+  for (const w of themes) {
+    const base = w * n;
+    for (let i = 0; i < end; i++) out[i] = (out[i] as number) + (f.themeBest[base + i] as number);
+  }
+  return out;
+}
+
+/**
+ * The era factor's weighted value for every year of the catalogue (index: year − minYear); all
+ * zeros when the factor is off.
+ */
+function eraTable(f: SongFeatures, q: ScanQuery, table: Float64Array): Float64Array {
+  const { period, wEra } = q;
+  for (let y = f.minYear; y <= f.maxYear; y++) {
+    let v = 0;
+    if (period && wEra > 0) {
+      v = 1;
+      if (y > period.to) v = Math.exp(-(y - period.to) / 4);
+      else if (y < period.from) {
+        const d = (period.from - y) / 12;
+        v = 1 / (1 + d * d);
+      }
+    }
+    table[y - f.minYear] = wEra * v;
+  }
+  return table;
 }

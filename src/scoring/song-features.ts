@@ -17,6 +17,9 @@ export interface SongFeatures {
   earliest: Int16Array;
   /** Year of the best-known recording (or the song's year if that one is undated). */
   bestKnownYear: Int16Array;
+  /** The range of every year in `earliest` (but NO_YEAR) and `bestKnownYear`. */
+  minYear: number;
+  maxYear: number;
   /**
    * Song i's moods as a bit set: bit m of word moodMask[i * moodWords + (m >> 5)] for mood index
    * m, so "how many of the requested moods does it have" is an AND and a bit count.
@@ -35,7 +38,8 @@ export interface SongFeatures {
    * themeBest[w * songs.length + i]: how well song i serves wanted theme w (its best theme for
    * w), in hundredths. Precomputed so a request adds one number per wanted theme instead of
    * searching the song's themes; similarities are multiples of 0.1, so hundredths are exact.
-   * One wanted theme's column is contiguous, so a scan reads it front to back.
+   * One wanted theme's column is contiguous, so a scan reads it front to back. A last column
+   * (w = themeCount) is all zeros, for requests with fewer themes than the scan reads.
    */
   themeBest: Uint8Array;
   themeCount: number;
@@ -88,6 +92,8 @@ export function buildSongFeatures(
     songs,
     earliest: Int16Array.from(withYear, (x) => x.earliest),
     bestKnownYear: new Int16Array(n),
+    minYear: 0,
+    maxYear: 0,
     moodMask: new Int32Array(n * moodWords),
     moodWords,
     valence: new Float32Array(n),
@@ -96,7 +102,7 @@ export function buildSongFeatures(
     country: new Uint16Array(n),
     language: new Uint16Array(n),
     idRank: new Int32Array(n),
-    themeBest: new Uint8Array(n * T),
+    themeBest: new Uint8Array(n * (T + 1)),
     themeCount: T,
     themeIndex,
     moodIndex,
@@ -128,6 +134,11 @@ export function buildSongFeatures(
     f.country[i] = code(song.country);
     f.language[i] = code(song.language);
   });
+  const years = [...f.bestKnownYear, ...f.earliest.filter((y) => y !== NO_YEAR)];
+  if (years.length > 0) {
+    f.minYear = years.reduce((a, b) => Math.min(a, b));
+    f.maxYear = years.reduce((a, b) => Math.max(a, b));
+  }
   songs
     .map((song, i) => ({ id: song.id, i }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

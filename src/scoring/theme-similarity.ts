@@ -20,7 +20,8 @@ export interface ThemeMatch {
 }
 
 export class ThemeSimilarity {
-  private readonly table = new Map<string, ThemeMatch>();
+  /** table.get(wanted).get(songTheme): nested maps, so a lookup builds no key string. */
+  private readonly table = new Map<string, Map<string, ThemeMatch>>();
   readonly ids: readonly string[];
 
   constructor(vocabulary: Vocabulary) {
@@ -44,10 +45,12 @@ export class ThemeSimilarity {
       }
     }
     for (const want of this.ids) {
+      const row = new Map<string, ThemeMatch>();
       for (const have of this.ids) {
         const match = classify(want, have);
-        if (match) this.table.set(`${want}|${have}`, match);
+        if (match) row.set(have, match);
       }
+      this.table.set(want, row);
     }
     function classify(want: string, have: string): ThemeMatch | null {
       if (want === have) return { value: 1, relation: "same" };
@@ -63,7 +66,7 @@ export class ThemeSimilarity {
   }
 
   between(wanted: string, songTheme: string): ThemeMatch | null {
-    return this.table.get(`${wanted}|${songTheme}`) ?? null;
+    return this.table.get(wanted)?.get(songTheme) ?? null;
   }
 
   /** The requested theme and all its descendants (for "theme=space" filters). */

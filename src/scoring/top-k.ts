@@ -14,19 +14,32 @@ export interface Scored {
 }
 
 export class TopSongs {
-  private readonly pos: Int32Array;
-  private readonly score: Float64Array;
-  private readonly dist: Float64Array;
+  private pos = new Int32Array(0);
+  private score = new Float64Array(0);
+  private dist = new Float64Array(0);
   private size = 0;
+  private k = 0;
 
+  /**
+   * One heap is reused for every request (ranking is synchronous): allocating typed arrays per
+   * request cost more than the heap work itself.
+   */
   constructor(
-    private readonly k: number,
     /** Each song's position in id order. */
     private readonly idRank: Int32Array,
-  ) {
-    this.pos = new Int32Array(k);
-    this.score = new Float64Array(k);
-    this.dist = new Float64Array(k);
+  ) {}
+
+  /** Empties the heap and sets how many songs it keeps. */
+  reset(k: number): this {
+    if (this.pos.length < k) {
+      const capacity = Math.max(k, 2 * this.pos.length);
+      this.pos = new Int32Array(capacity);
+      this.score = new Float64Array(capacity);
+      this.dist = new Float64Array(capacity);
+    }
+    this.k = k;
+    this.size = 0;
+    return this;
   }
 
   get full(): boolean {

@@ -141,6 +141,23 @@ describe("ranker", () => {
     ).to.deep.equal(["k1", "k2", "k3", "other"]);
   });
 
+  it("looks further down the ranking when one performer holds every top place", () => {
+    // 80 story-year songs by one singer outrank 5 older songs by others; with a cap of 2 the
+    // answer must still reach the older ones, far below the first candidates kept.
+    const songs = [
+      ...Array.from({ length: 80 }, (_, i) =>
+        fakeSong({ id: `star-${i}`, year: 1965, performer: "One Star" }),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        fakeSong({ id: `other-${i}`, year: 1940, performer: `Other ${i}` }),
+      ),
+    ];
+    const ids = ranker(songs)
+      .rank(query({ period: y(1965), limit: 10 }))
+      .map((s) => s.song.id);
+    expect(ids).to.deep.equal(["star-0", "star-1", ...[0, 1, 2, 3, 4].map((i) => `other-${i}`)]);
+  });
+
   it("breaks ties deterministically by id, whatever the input order", () => {
     const songs = ["c", "a", "b"].map((id) => fakeSong({ id, year: 1965 }));
     const one = ranker(songs)
