@@ -16,8 +16,8 @@ function entriesOf(terms: Vocabulary["themes"] | Vocabulary["moods"]): TermEntry
   }));
 }
 
-function detectLanguage(text: string): Interpretation["language"] {
-  const words = tokenize(text).filter((w) => !isStopword(w) && /\p{L}/u.test(w));
+function detectLanguage(tokens: readonly string[]): Interpretation["language"] {
+  const words = tokens.filter((w) => !isStopword(w) && /\p{L}/u.test(w));
   if (words.length === 0) return null;
   const cyr = words.filter(isCyrillic).length;
   if (cyr === words.length) return "ru";
@@ -38,8 +38,9 @@ export class SceneAnalyzer {
     request: Pick<SceneRequest, "year" | "era" | "themes" | "moods" | "description">,
   ): Interpretation {
     const text = request.description ?? "";
-    const themeHits = text ? this.themes.match(text) : [];
-    const moodHits = text ? this.moods.match(text) : [];
+    const tokens = tokenize(text);
+    const themeHits = this.themes.match(tokens);
+    const moodHits = this.moods.match(tokens);
 
     let period: Interpretation["period"] = null;
     if (request.year !== undefined) period = { ...rangeOfYear(request.year), source: "year" };
@@ -51,10 +52,10 @@ export class SceneAnalyzer {
 
     return {
       period,
-      language: text ? detectLanguage(text) : null,
+      language: text ? detectLanguage(tokens) : null,
       themes: merge(request.themes, themeHits),
       moods: merge(request.moods, moodHits),
-      unmatched: text ? this.themes.unmatchedWords(text, [...themeHits, ...moodHits]) : [],
+      unmatched: this.themes.unmatchedWords(tokens, [...themeHits, ...moodHits]),
     };
   }
 }

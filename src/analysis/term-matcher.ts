@@ -68,9 +68,11 @@ export class TermMatcher {
     }
   }
 
-  /** Terms found in `text`, in order of first appearance, each with the words that matched. */
-  match(text: string): TermMatch[] {
-    const tokens = tokenize(text);
+  /**
+   * Terms found in a text, given as its tokens (see text.ts tokenize), in order of first
+   * appearance, each with the words that matched.
+   */
+  match(tokens: readonly string[]): TermMatch[] {
     const stems = tokens.map(stem);
     const found = new Map<string, Set<string>>();
     const add = (id: string, words: string[]) => {
@@ -103,11 +105,12 @@ export class TermMatcher {
     return [...found].map(([id, words]) => ({ id, matched: [...words] }));
   }
 
-  /** Content words of `text` that no term matched (shown to users so they can rephrase). */
-  unmatchedWords(text: string, matches: readonly TermMatch[]): string[] {
-    const used = new Set(matches.flatMap((m) => m.matched.flatMap((w) => tokenize(w))));
+  /** Content words of a text (its tokens) that no term matched (shown so users can rephrase). */
+  unmatchedWords(tokens: readonly string[], matches: readonly TermMatch[]): string[] {
+    // Matched words are tokens already.
+    const used = new Set(matches.flatMap((m) => m.matched));
     const out: string[] = [];
-    for (const token of tokenize(text)) {
+    for (const token of tokens) {
       if (isStopword(token) || /\d/.test(token) || used.has(token) || out.includes(token)) continue;
       out.push(token);
     }

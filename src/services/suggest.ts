@@ -17,9 +17,11 @@ import { withListening, type ResolutionSummary } from "./streaming.js";
 /**
  * Answers are cached per catalogue version (a Catalogue is immutable; an edit makes a new one), keyed
  * by the validated request, so a repeated scene — the web page re-ranking, a planner revisiting a
- * scene — costs a map lookup. Callers must treat answers as read-only.
+ * scene — costs a map lookup. Callers must treat answers as read-only. The cache is kept small:
+ * every answer it holds stays alive (with its serialised body), and a large one made the garbage
+ * collector's work grow faster than the hits it saved under a stream of new requests.
  */
-const CACHE_SIZE = 2000;
+const CACHE_SIZE = 256;
 const caches = new WeakMap<Catalogue, Lru<string, SuggestionAnswer>>();
 
 export interface SuggestionAnswer {
