@@ -22,9 +22,12 @@ function fragment(value: object): Buffer {
   return bytes;
 }
 
-/** Collects text and ready-made byte fragments in order, then joins them once. */
+/**
+ * Collects text and ready-made byte fragments in order, then encodes the text straight into the
+ * one body buffer (no intermediate buffer per piece).
+ */
 class BodyWriter {
-  private readonly parts: Buffer[] = [];
+  private readonly parts: (string | Buffer)[] = [];
   private text = "";
 
   write(text: string): void {
@@ -32,16 +35,40 @@ class BodyWriter {
   }
 
   writeBytes(bytes: Buffer): void {
-    if (this.text) this.parts.push(Buffer.from(this.text));
+    if (this.text) this.parts.push(this.text);
     this.text = "";
     this.parts.push(bytes);
   }
 
   finish(): Buffer {
-    if (this.text) this.parts.push(Buffer.from(this.text));
+    if (this.text) this.parts.push(this.text);
     this.text = "";
-    return Buffer.concat(this.parts);
+    let size = 0;
+    for (const part of this.parts)
+      size += typeof part === "string" ? Buffer.byteLength(part) : part.length;
+    const body = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const part of this.parts)
+      at += typeof part === "string" ? body.write(part, at) : part.copy(body, at);
+    return body;
   }
+}
+
+/** `"key":`, quoted once per distinct key (answers use a handful). */
+const quotedKeys = new Map<string, string>();
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedKeys.size < 1000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
+/** JSON of a value; numbers and plain objects directly, since JSON.stringify per call is slow. */
+function json(value: unknown): string {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
+  return JSON.stringify(value);
 }
 
 /** Writes `{"k":v,...}` for the own enumerable keys, skipping undefined values as JSON does. */
@@ -54,18 +81,30 @@ function writeObject(
   out.write("{");
   for (const key of Object.keys(value)) {
     const v = value[key];
-    if (v === undefined) continue;
-    out.write(`${first ? "" : ","}${JSON.stringify(key)}:`);
+    if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
+    out.write(first ? quotedKey(key) : `,${quotedKey(key)}`);
     first = false;
     member(key, v);
   }
   out.write("}");
 }
 
+/** A reason: a flat object of strings and numbers, written without JSON.stringify's set-up cost. */
+function writeFlat(out: BodyWriter, value: object): void {
+  writeObject(out, value as Record<string, unknown>, (_key, v) => out.write(json(v)));
+}
+
 function writeSuggestion(out: BodyWriter, s: object): void {
   writeObject(out, s as Record<string, unknown>, (key, v) => {
     if (SHARED.has(key) && typeof v === "object" && v !== null) out.writeBytes(fragment(v));
-    else out.write(JSON.stringify(v));
+    else if (key === "reasons" && Array.isArray(v)) {
+      out.write("[");
+      v.forEach((reason: object, i) => {
+        if (i > 0) out.write(",");
+        writeFlat(out, reason);
+      });
+      out.write("]");
+    } else out.write(json(v));
   });
 }
 

@@ -192,7 +192,7 @@ export class Ranker {
     };
     // Keep a few more than asked for, for the performer cap to choose among; when the cap still
     // leaves the list short, widen the net (a scan that kept fewer than k saw every song).
-    let k = q.maxPerPerformer >= q.limit ? q.limit : 2 * q.limit + 10;
+    let k = q.maxPerPerformer >= q.limit ? q.limit : q.limit + 5;
     let found = scan(this.f, compiled, k, this.scanScratch);
     let picked = this.diversify(found.best, q);
     while (picked.length < q.limit && found.more && k < this.f.songs.length) {
