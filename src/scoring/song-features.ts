@@ -109,15 +109,25 @@ export function buildSongFeatures(
     codes,
     position: new Map(songs.map((s, i) => [s.id, i])),
   };
+  // Filled one wanted-theme column at a time (from the songs of each theme that serves it), so
+  // the writes stay within one column instead of striding across all of them.
+  const withTheme: number[][] = vocabulary.themes.map(() => []);
   songs.forEach((song, i) => {
     for (const t of song.themes) {
       const h = themeIndex.get(t);
-      if (h === undefined) continue;
-      for (let w = 0; w < T; w++) {
-        const v = column[h * T + w] as number;
-        if (v > (f.themeBest[w * n + i] as number)) f.themeBest[w * n + i] = v;
-      }
+      if (h !== undefined) withTheme[h]?.push(i);
     }
+  });
+  for (let w = 0; w < T; w++) {
+    const base = w * n;
+    for (let h = 0; h < T; h++) {
+      const v = column[h * T + w] as number;
+      if (v === 0) continue;
+      for (const i of withTheme[h] as number[])
+        if (v > (f.themeBest[base + i] as number)) f.themeBest[base + i] = v;
+    }
+  }
+  songs.forEach((song, i) => {
     for (const m of song.moods) {
       const k = moodIndex.get(m);
       if (k === undefined) continue;
