@@ -131,21 +131,21 @@ export class TextIndex {
     });
     let top = 0;
     for (const slot of touched) if ((scores[slot] as number) > top) top = scores[slot] as number;
+    // Plain arrays, not typed ones: they live briefly, and small typed arrays are allocated
+    // outside the JavaScript heap, which costs more per request than it saves.
     const m = top > 0 ? touched.length : 0;
-    const slots = new Int32Array(m);
-    const values = new Float32Array(m);
-    const masks = new Uint32Array(m);
+    const values: number[] = [];
+    const masks: number[] = [];
     for (let k = 0; k < touched.length; k++) {
       const slot = touched[k] as number;
       if (k < m) {
-        slots[k] = slot;
-        values[k] = (scores[slot] as number) / top;
-        masks[k] = hits[slot] as number;
+        values.push((scores[slot] as number) / top);
+        masks.push(hits[slot] as number);
       }
       scores[slot] = 0;
       hits[slot] = 0;
     }
-    return new TextMatches(slots, values, masks, words, this.ids);
+    return new TextMatches(m > 0 ? touched : [], values, masks, words, this.ids);
   }
 }
 
@@ -154,20 +154,14 @@ export class TextIndex {
  * word matches thousands). Valid until the index changes.
  */
 export class TextMatches {
-  static readonly NONE = new TextMatches(
-    new Int32Array(0),
-    new Float32Array(0),
-    new Uint32Array(0),
-    [],
-    [],
-  );
+  static readonly NONE = new TextMatches([], [], [], [], []);
 
   constructor(
     /** Index slots of the matching songs (see TextIndex.slotOf). */
-    readonly slots: Int32Array,
+    readonly slots: readonly number[],
     /** Relevance of each match, normalised so the best is 1. */
-    readonly values: Float32Array,
-    private readonly masks: Uint32Array,
+    readonly values: readonly number[],
+    private readonly masks: readonly number[],
     private readonly words: readonly string[],
     private readonly idOfSlot: readonly (string | null)[],
   ) {}

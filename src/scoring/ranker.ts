@@ -43,9 +43,9 @@ import { ThemeSimilarity } from "./theme-similarity.js";
  */
 export interface TextHits {
   readonly size: number;
-  readonly slots: Int32Array;
+  readonly slots: readonly number[];
   /** Relevance relative to the best-matching song, in [0, 1]. */
-  readonly values: Float32Array;
+  readonly values: readonly number[];
   /** The description's words found in the k-th match. */
   terms(k: number): string[];
 }
