@@ -17,12 +17,19 @@ import { withListening, type ResolutionSummary } from "./streaming.js";
 /**
  * Answers are cached per catalogue version (a Catalogue is immutable; an edit makes a new one), keyed
  * by the validated request, so a repeated scene — the web page re-ranking, a planner revisiting a
- * scene — costs a map lookup. Callers must treat answers as read-only. The cache is kept small:
- * every answer it holds stays alive (with its serialised body), and a large one made the garbage
- * collector's work grow faster than the hits it saved under a stream of new requests.
+ * scene — costs a map lookup. Callers must treat answers as read-only.
+ *
+ * An answer is cached only when its request is seen a second time: a stream of one-off requests
+ * then keeps nothing but their keys alive. (Caching every answer kept each one, with its
+ * serialised body, alive long enough for the garbage collector to copy and promote it — a
+ * tenth of the cost of a new request — and let one-off requests evict the repeated ones.)
  */
 const CACHE_SIZE = 256;
-const caches = new WeakMap<Catalogue, Lru<string, SuggestionAnswer>>();
+const SEEN_SIZE = 4096;
+const caches = new WeakMap<
+  Catalogue,
+  { answers: Lru<string, SuggestionAnswer>; seen: Lru<string, true> }
+>();
 
 export interface SuggestionAnswer {
   interpreted: Interpretation;
@@ -45,12 +52,16 @@ export function suggest(
   refuseUnknownTerms(termProblems(catalogue, request.themes, request.moods));
   if (options.cache === false) return answerScene(catalogue, request);
   let cache = caches.get(catalogue);
-  if (!cache) caches.set(catalogue, (cache = new Lru(CACHE_SIZE)));
+  if (!cache) {
+    cache = { answers: new Lru(CACHE_SIZE), seen: new Lru(SEEN_SIZE) };
+    caches.set(catalogue, cache);
+  }
   const key = JSON.stringify(request);
-  const hit = cache.get(key);
+  const hit = cache.answers.get(key);
   if (hit) return hit;
   const answer = answerScene(catalogue, request);
-  cache.set(key, answer);
+  if (cache.seen.get(key)) cache.answers.set(key, answer);
+  else cache.seen.set(key, true);
   return answer;
 }
 
