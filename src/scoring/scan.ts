@@ -85,13 +85,14 @@ export function scan(
   // Without a period the era factor is off; `to` then makes every song use its best-known year.
   const to = period ? period.to : -1;
   const end = upperBound(earliest, period && q.periodCorrect ? to : NO_YEAR - 1);
-  // The first two wanted themes are read straight from their columns (a missing one reads the
+  // The first three wanted themes are read straight from their columns (a missing one reads the
   // all-zero column); any further ones are summed up front.
   const zero = f.themeCount * n;
   const b1 = wanted.length > 0 ? (wanted[0] as number) * n : zero;
   const b2 = wanted.length > 1 ? (wanted[1] as number) * n : zero;
+  const b3 = wanted.length > 2 ? (wanted[2] as number) * n : zero;
   const extra =
-    wanted.length > 2 ? sumThemes(f, wanted.slice(2), end, scratch.extraThemes) : scratch.noThemes;
+    wanted.length > 3 ? sumThemes(f, wanted.slice(3), end, scratch.extraThemes) : scratch.noThemes;
   const themeScale = wThemes / (100 * q.themeDivisor);
   const era = eraTable(f, q, scratch.eraTable);
   const wantCountry = q.wantCountry;
@@ -111,7 +112,10 @@ export function scan(
     const hits = (country[i] === wantCountry ? 1 : 0) + (language[i] === wantLanguage ? 1 : 0);
     let s =
       themeScale *
-        ((themeBest[b1 + i] as number) + (themeBest[b2 + i] as number) + (extra[i] as number)) +
+        ((themeBest[b1 + i] as number) +
+          (themeBest[b2 + i] as number) +
+          (themeBest[b3 + i] as number) +
+          (extra[i] as number)) +
       (era[year - minYear] as number) +
       originEach * hits +
       wText * (text[i] as number);

@@ -87,7 +87,7 @@ function randomQuery(
     periodCorrect: r() < 0.7,
     themes: pick(
       vocab.themes.map((t) => t.id),
-      Math.floor(r() * 4),
+      Math.floor(r() * 6),
     ),
     moods: pick(
       vocab.moods.map((m) => m.id),
