@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: catalogue sizes 1k/10k/100k (startup, RSS, in-process suggestion latency), then
- * HTTP requests/s of POST /v1/suggestions against a bare express endpoint in the same run.
+ * HTTP requests/s of POST /v1/suggestions against a bare express endpoint in the same run, with the
+ * server process's CPU time per request.
  * Prints a Markdown table (pasted into the README).
  */
 import autocannon from "autocannon";
@@ -54,7 +55,7 @@ const child = spawn(process.execPath, [...tsx, path.join(here, "servers.ts"), St
   cwd: PROJECT_ROOT,
   stdio: ["ignore", "pipe", "inherit"],
 });
-const ports = await new Promise<{ ours: number; bare: number }>((resolve, reject) => {
+const ports = await new Promise<{ ours: number; bare: number; cpu: number }>((resolve, reject) => {
   let buf = "";
   child.stdout.on("data", (d: Buffer) => {
     buf += d.toString();
@@ -88,23 +89,42 @@ async function load(port: number, mix: "unique" | "repeated"): Promise<autocanno
   });
 }
 
+/** The server process's CPU time so far, in µs (see servers.ts). */
+async function serverCpu(): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${ports.cpu}/`);
+  return ((await res.json()) as { micros: number }).micros;
+}
+
+/** A load run, with the server's CPU time per completed request. */
+async function measured(
+  port: number,
+  mix: "unique" | "repeated",
+): Promise<{ result: autocannon.Result; cpuMs: number }> {
+  const before = await serverCpu();
+  const result = await load(port, mix);
+  const cpuMs = (await serverCpu()) - before;
+  return { result, cpuMs: cpuMs / 1000 / Math.max(1, result.requests.total) };
+}
+
 try {
   await load(ports.bare, "unique"); // warm-up
   console.log(
     `\nHTTP, ${httpSize.toLocaleString("en")} songs, ${connections} connections, ${duration} s per row (autocannon, same run):\n`,
   );
-  console.log("| endpoint | request mix | requests/s | latency p50 | latency p99 | vs bare |");
-  console.log("|---|---|---:|---:|---:|---:|");
+  console.log(
+    "| endpoint | request mix | requests/s | latency p50 | latency p99 | server CPU / request | vs bare |",
+  );
+  console.log("|---|---|---:|---:|---:|---:|---:|");
   for (const mix of ["unique", "repeated"] as const) {
-    const bare = await load(ports.bare, mix);
-    const ours = await load(ports.ours, mix);
+    const { result: bare, cpuMs: bareCpu } = await measured(ports.bare, mix);
+    const { result: ours, cpuMs: oursCpu } = await measured(ports.ours, mix);
     const bad = ours.errors + ours.non2xx + bare.errors + bare.non2xx;
     const ratio = `${((100 * ours.requests.average) / bare.requests.average).toFixed(0)}%`;
     console.log(
-      `| bare express (parse JSON, constant answer) | ${mix} | ${bare.requests.average.toFixed(0)} | ${bare.latency.p50} ms | ${bare.latency.p99} ms | 100% |`,
+      `| bare express (parse JSON, constant answer) | ${mix} | ${bare.requests.average.toFixed(0)} | ${bare.latency.p50} ms | ${bare.latency.p99} ms | ${bareCpu.toFixed(3)} ms | 100% |`,
     );
     console.log(
-      `| POST /v1/suggestions | ${mix} | ${ours.requests.average.toFixed(0)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${ratio}${bad ? ` (${bad} errors)` : ""} |`,
+      `| POST /v1/suggestions | ${mix} | ${ours.requests.average.toFixed(0)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${oursCpu.toFixed(3)} ms | ${ratio}${bad ? ` (${bad} errors)` : ""} |`,
     );
   }
 } finally {

@@ -1,9 +1,12 @@
 /**
  * Starts, in one process, our app over a synthetic catalogue and a bare express endpoint that only
  * parses the same JSON body and answers a constant, so the load generator can compare the two.
- * Prints the two ports as JSON, then serves until killed.
+ * A third, plain HTTP port answers this process's CPU time so far, so the load generator can report
+ * server CPU per request (steadier than requests/s when the load generator shares the machine).
+ * Prints the three ports as JSON, then serves until killed.
  */
 import express from "express";
+import { createServer, type Server } from "node:http";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -24,13 +27,19 @@ bare.use(express.json());
 bare.post("/v1/suggestions", (_req, res) => {
   res.json({ ok: true });
 });
-const a = ours.listen(0, "127.0.0.1", () => {
-  const b = bare.listen(0, "127.0.0.1", () => {
-    console.log(
-      JSON.stringify({
-        ours: (a.address() as AddressInfo).port,
-        bare: (b.address() as AddressInfo).port,
-      }),
-    );
-  });
+const cpu = createServer((_req, res) => {
+  const { user, system } = process.cpuUsage();
+  res.setHeader("content-type", "application/json");
+  res.end(JSON.stringify({ micros: user + system }));
 });
+/** Listens on a free port of 127.0.0.1 and resolves to it. */
+const listen = (server: Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
+  );
+const [oursPort, barePort, cpuPort] = await Promise.all([
+  listen(createServer(ours)),
+  listen(createServer(bare)),
+  listen(cpu),
+]);
+console.log(JSON.stringify({ ours: oursPort, bare: barePort, cpu: cpuPort }));
