@@ -39,6 +39,7 @@ export class TextIndex {
   private totalLength = 0;
   private scores = new Float64Array(0);
   private hits = new Uint32Array(0);
+  private touched = new Int32Array(0);
 
   upsert(id: string, title: string, body: string): void {
     this.remove(id);
@@ -98,7 +99,6 @@ export class TextIndex {
   relevance(description: string): TextMatches {
     const n = this.live;
     if (n === 0) return TextMatches.NONE;
-    const avg = this.totalLength / n || 1;
     const words: string[] = [];
     const stems: string[] = [];
     for (const token of tokenize(description)) {
@@ -108,88 +108,119 @@ export class TextIndex {
       stems.push(s);
       words.push(token);
     }
+    const terms: QueryTerm[] = [];
+    stems.forEach((s, q) => {
+      const posting = this.postings.get(s);
+      if (!posting || posting.slots.length > Math.max(1, n * MAX_SHARE)) return;
+      const df = posting.slots.length;
+      terms.push({ posting, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), bit: 1 << q });
+    });
+    const query: Query = { terms, avg: this.totalLength / n || 1, top: 0 };
+    let count = 0;
+    this.score(query, (_slot, score) => {
+      count++;
+      if (score > query.top) query.top = score;
+    });
+    return query.top > 0 ? new TextMatches(this, query, words, count) : TextMatches.NONE;
+  }
+
+  /**
+   * BM25 of every song the query's terms reach, reported per slot with the mask of terms found,
+   * through reused scratch arrays: a request allocates nothing per matching song (a common word
+   * reaches thousands, and per-request arrays of that size were most of a request's garbage).
+   */
+  score(query: Query, each: (slot: number, score: number, mask: number) => void): void {
     if (this.scores.length < this.ids.length) {
       this.scores = new Float64Array(this.ids.length * 2);
       this.hits = new Uint32Array(this.ids.length * 2);
+      this.touched = new Int32Array(this.ids.length * 2);
     }
-    const { scores, hits, lengths } = this;
-    const touched: number[] = [];
-    stems.forEach((s, q) => {
-      const p = this.postings.get(s);
-      if (!p || p.slots.length > Math.max(1, n * MAX_SHARE)) return;
-      const df = p.slots.length;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const { scores, hits, touched, lengths } = this;
+    const { avg } = query;
+    let count = 0;
+    for (const { posting, idf, bit } of query.terms) {
+      const df = posting.slots.length;
       for (let k = 0; k < df; k++) {
-        const slot = p.slots[k] as number;
-        const tf = p.tfs[k] as number;
-        if (scores[slot] === 0) touched.push(slot);
+        const slot = posting.slots[k] as number;
+        const tf = posting.tfs[k] as number;
+        if (scores[slot] === 0) touched[count++] = slot;
         scores[slot] =
           (scores[slot] as number) +
           (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (lengths[slot] as number)) / avg));
-        hits[slot] = (hits[slot] as number) | (1 << q);
+        hits[slot] = (hits[slot] as number) | bit;
       }
-    });
-    let top = 0;
-    for (const slot of touched) if ((scores[slot] as number) > top) top = scores[slot] as number;
-    // Plain arrays, not typed ones: they live briefly, and small typed arrays are allocated
-    // outside the JavaScript heap, which costs more per request than it saves.
-    const m = top > 0 ? touched.length : 0;
-    const values: number[] = [];
-    const masks: number[] = [];
-    for (let k = 0; k < touched.length; k++) {
-      const slot = touched[k] as number;
-      if (k < m) {
-        values.push((scores[slot] as number) / top);
-        masks.push(hits[slot] as number);
-      }
+    }
+    for (let c = 0; c < count; c++) {
+      const slot = touched[c] as number;
+      const score = scores[slot] as number;
+      const mask = hits[slot] as number;
       scores[slot] = 0;
       hits[slot] = 0;
+      each(slot, score, mask);
     }
-    return new TextMatches(m > 0 ? touched : [], values, masks, words, this.ids);
+  }
+
+  /** The song id in a slot. */
+  idAt(slot: number): string | null {
+    return this.ids[slot] ?? null;
   }
 }
 
+interface QueryTerm {
+  posting: Posting;
+  idf: number;
+  /** This term's bit in a match's mask. */
+  bit: number;
+}
+
+interface Query {
+  terms: QueryTerm[];
+  /** Average song length when the query was made. */
+  avg: number;
+  /** The best song's raw score (relevance is normalised by it). */
+  top: number;
+}
+
 /**
- * The songs a description matches, as parallel arrays (no object per matching song: a common
- * word matches thousands). Valid until the index changes.
+ * The songs a description matches. Nothing is stored per song: `forEach` recomputes the matches
+ * from the index (twice the arithmetic of storing them, a fraction of the allocation). Valid until
+ * the index changes.
  */
 export class TextMatches {
-  static readonly NONE = new TextMatches([], [], [], [], []);
+  static readonly NONE = new TextMatches(null, { terms: [], avg: 1, top: 0 }, [], 0);
 
   constructor(
-    /** Index slots of the matching songs (see TextIndex.slotOf). */
-    readonly slots: readonly number[],
-    /** Relevance of each match, normalised so the best is 1. */
-    readonly values: readonly number[],
-    private readonly masks: readonly number[],
+    private readonly index: TextIndex | null,
+    private readonly query: Query,
     private readonly words: readonly string[],
-    private readonly idOfSlot: readonly (string | null)[],
+    /** Number of matching songs. */
+    readonly size: number,
   ) {}
 
-  get size(): number {
-    return this.slots.length;
+  /** Each matching song's slot (see TextIndex.slotOf), relevance in (0, 1] (the best is 1) and mask. */
+  forEach(each: (slot: number, value: number, mask: number) => void): void {
+    const { top } = this.query;
+    this.index?.score(this.query, (slot, score, mask) => each(slot, score / top, mask));
   }
 
-  /** The description's words found in the k-th match. */
-  terms(k: number): string[] {
-    const mask = this.masks[k] as number;
+  /** The description's words in a match's mask. */
+  termsOf(mask: number): string[] {
     return this.words.filter((_, q) => (mask & (1 << q)) !== 0);
   }
 
-  /** The k-th match's song id. */
-  id(k: number): string {
-    return this.idOfSlot[this.slots[k] as number] as string;
-  }
-
-  /** The matching songs' ids, in match order. */
+  /** The matching songs' ids, best first. */
   ids(): string[] {
-    return Array.from(this.slots, (_, k) => this.id(k));
+    const found: { id: string; value: number }[] = [];
+    this.forEach((slot, value) => found.push({ id: this.index?.idAt(slot) ?? "", value }));
+    return found.sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1)).map((f) => f.id);
   }
 
-  /** One song's relevance, by id (a linear search: for a handful of lookups). */
+  /** One song's relevance, by id (for a handful of lookups). */
   get(id: string): TextRelevance | undefined {
-    for (let k = 0; k < this.slots.length; k++)
-      if (this.id(k) === id) return { value: this.values[k] as number, terms: this.terms(k) };
-    return undefined;
+    let found: TextRelevance | undefined;
+    this.forEach((slot, value, mask) => {
+      if (this.index?.idAt(slot) === id) found = { value, terms: this.termsOf(mask) };
+    });
+    return found;
   }
 }

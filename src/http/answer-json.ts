@@ -54,15 +54,16 @@ class BodyWriter {
   }
 }
 
-/** `"key":`, quoted once per distinct key (answers use a handful). */
-const quotedKeys = new Map<string, string>();
-function quotedKey(key: string): string {
+/** `"key":` and `,"key":`, quoted once per distinct key (answers use a handful). */
+const quotedKeys = new Map<string, { first: string; next: string }>();
+function quotedKey(key: string, first: boolean): string {
   let quoted = quotedKeys.get(key);
   if (quoted === undefined) {
-    quoted = `${JSON.stringify(key)}:`;
+    const text = `${JSON.stringify(key)}:`;
+    quoted = { first: text, next: `,${text}` };
     if (quotedKeys.size < 1000) quotedKeys.set(key, quoted);
   }
-  return quoted;
+  return first ? quoted.first : quoted.next;
 }
 
 /** JSON of a value; numbers and plain objects directly, since JSON.stringify per call is slow. */
@@ -82,7 +83,7 @@ function writeObject(
   for (const key of Object.keys(value)) {
     const v = value[key];
     if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
-    out.write(first ? quotedKey(key) : `,${quotedKey(key)}`);
+    out.write(quotedKey(key, first));
     first = false;
     member(key, v);
   }

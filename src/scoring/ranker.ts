@@ -31,23 +31,23 @@ import {
 import { MoodSpace, type MoodPoint } from "./mood-space.js";
 import { reasonTexts, type ReasonLanguage, type ReasonTexts } from "./reason-texts.js";
 import { chooseRecording } from "./recording-choice.js";
+import { sortSmall } from "./small-sort.js";
 import { scan, type ScanQuery, type ScanScratch, type Scored } from "./scan.js";
 import { TopSongs } from "./top-k.js";
 import { buildSongFeatures, type SongFeatures } from "./song-features.js";
 import { ThemeSimilarity } from "./theme-similarity.js";
 
 /**
- * The songs a scene description matched, as parallel arrays naming songs by their slot in the
- * text index (see the Ranker's `textSlot`): no object per matching song, since a common word
- * matches thousands.
+ * The songs a scene description matched, named by their slot in the text index (see the Ranker's
+ * `textSlot`), delivered one by one: no object per matching song, since a common word matches
+ * thousands.
  */
 export interface TextHits {
   readonly size: number;
-  readonly slots: readonly number[];
-  /** Relevance relative to the best-matching song, in [0, 1]. */
-  readonly values: readonly number[];
-  /** The description's words found in the k-th match. */
-  terms(k: number): string[];
+  /** Each match: its slot, relevance relative to the best match in (0, 1], and a word mask. */
+  forEach(each: (slot: number, value: number, mask: number) => void): void;
+  /** The description's words in a match's mask. */
+  termsOf(mask: number): string[];
 }
 
 export interface RankQuery extends OriginWanted {
@@ -77,9 +77,12 @@ export class Ranker {
   private readonly texts: Record<ReasonLanguage, ReasonTexts>;
   // Per-request scratch arrays, reused (ranking is synchronous) and cleared after each request.
   private readonly textScratch: Float32Array;
-  /** 1 + the index of a song's entry in the request's TextHits (0: none). */
-  private readonly textEntry: Int32Array;
+  /** The description words each song matched (TextHits masks). */
+  private readonly textMask: Uint32Array;
   private readonly excludeScratch: Uint8Array;
+  /** Positions marked for the current request (marked[0 .. markedCount)), to clear after it. */
+  private readonly marked: Int32Array;
+  private markedCount = 0;
   private readonly scanScratch: ScanScratch;
   /** Song position per text-index slot (−1: not in this catalogue version). */
   private readonly positionOfSlot: Int32Array;
@@ -100,7 +103,9 @@ export class Ranker {
     this.texts = reasonTexts(vocabulary);
     const n = this.f.songs.length;
     this.textScratch = new Float32Array(n);
-    this.textEntry = new Int32Array(n);
+    this.textMask = new Uint32Array(n);
+    // A song can be marked twice (matched and excluded).
+    this.marked = new Int32Array(2 * n);
     this.excludeScratch = new Uint8Array(n);
     this.scanScratch = {
       eraTable: new Float64Array(this.f.maxYear - this.f.minYear + 1),
@@ -125,35 +130,32 @@ export class Ranker {
 
   /** Runs `body` with the request's text matches and exclusions marked per song position. */
   private withMarks<T>(q: RankQuery, body: () => T): T {
-    const touched: number[] = [];
-    const text = q.text;
-    if (text) {
-      const { slots, values } = text;
-      const bySlot = this.positionOfSlot;
-      for (let k = 0; k < slots.length; k++) {
-        const slot = slots[k] as number;
-        const i = slot < bySlot.length ? (bySlot[slot] as number) : -1;
-        if (i < 0) continue;
-        this.textScratch[i] = values[k] as number;
-        this.textEntry[i] = k + 1;
-        touched.push(i);
-      }
-    }
+    const bySlot = this.positionOfSlot;
+    this.markedCount = 0;
+    q.text?.forEach((slot, value, mask) => {
+      const i = slot < bySlot.length ? (bySlot[slot] as number) : -1;
+      if (i < 0) return;
+      this.textScratch[i] = value;
+      this.textMask[i] = mask;
+      this.marked[this.markedCount++] = i;
+    });
     q.exclude?.forEach((id) => {
       const i = this.f.position.get(id);
       if (i !== undefined) {
         this.excludeScratch[i] = 1;
-        touched.push(i);
+        this.marked[this.markedCount++] = i;
       }
     });
     try {
       return body();
     } finally {
-      for (const i of touched) {
+      for (let m = 0; m < this.markedCount; m++) {
+        const i = this.marked[m] as number;
         this.textScratch[i] = 0;
-        this.textEntry[i] = 0;
+        this.textMask[i] = 0;
         this.excludeScratch[i] = 0;
       }
+      this.markedCount = 0;
     }
   }
 
@@ -279,8 +281,7 @@ export class Ranker {
           // themeValue: the mean over requested themes of each one's best match.
           value = matches.reduce((sum, m) => sum + m.match.value, 0) / q.themes.length;
           text = words.themes(
-            matches
-              .sort((a, b) => b.match.value - a.match.value)
+            sortSmall(matches, (a, b) => b.match.value - a.match.value)
               .slice(0, 3)
               .map((b) => ({
                 wanted: b.wanted,
@@ -299,9 +300,9 @@ export class Ranker {
           text = words.mood(value, q.moods, song.moods);
           break;
         case "text": {
-          const entry = (this.textEntry[i] as number) - 1;
-          value = entry >= 0 ? (this.textScratch[i] as number) : 0;
-          text = words.text(entry >= 0 && q.text ? q.text.terms(entry) : null);
+          const mask = this.textMask[i] as number;
+          value = this.textScratch[i] as number;
+          text = words.text(mask !== 0 && q.text ? q.text.termsOf(mask) : null);
           break;
         }
         case "origin":
@@ -313,7 +314,7 @@ export class Ranker {
       sum += share;
       return { factor, contribution: round(share), text };
     });
-    reasons.sort((a, b) => b.contribution - a.contribution);
+    sortSmall(reasons, (a, b) => b.contribution - a.contribution);
     return { song, recording, score: round(score ?? sum), reasons };
   }
 }

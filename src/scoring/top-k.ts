@@ -1,3 +1,5 @@
+import { sortSmall } from "./small-sort.js";
+
 /**
  * Keeps the k best songs seen so far in a binary min-heap held in parallel typed arrays, so
  * ranking costs O(n log k) and allocates nothing per candidate (a scan offers hundreds).
@@ -72,7 +74,8 @@ export class TopSongs {
         eraDistance: this.dist[h] as number,
       });
     const rank = this.idRank;
-    return out.sort(
+    return sortSmall(
+      out,
       (a, b) =>
         b.score - a.score ||
         a.eraDistance - b.eraDistance ||

@@ -45,7 +45,9 @@ function bruteForce(q: TestQuery): { id: string; score: number }[] {
   const total = active.reduce((s, f) => s + WEIGHTS[f], 0);
   const ranker = catalogue.ranker;
   const scene = ranker.moods.centre(q.moods);
-  const textOf = new Map(q.text ? q.text.ids().map((id, k) => [id, q.text!.values[k]!]) : []);
+  const valueBySlot = new Map<number, number>();
+  q.text?.forEach((slot, value) => valueBySlot.set(slot, value));
+  const textOf = (id: string) => valueBySlot.get(catalogue.index.textSlot(id) ?? -1);
   const out: { id: string; score: number }[] = [];
   for (const song of catalogue.all() as Song[]) {
     if (q.exclude?.has(song.id)) continue;
@@ -56,7 +58,7 @@ function bruteForce(q: TestQuery): { id: string; score: number }[] {
       themes: themeValue(ranker.themes, q.themes, song.themes),
       era: q.period ? eraValue(year, q.period) : 0,
       mood: scene ? moodValue(scene, ranker.moods.songPoint(song), q.moods, song.moods) : 0,
-      text: textOf.get(song.id) ?? 0,
+      text: textOf(song.id) ?? 0,
       origin: originValue(q, song),
     };
     out.push({
