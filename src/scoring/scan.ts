@@ -1,7 +1,7 @@
 /**
  * The hot loop of ranking: scores every eligible song from its numeric features and keeps the best
- * k. It computes exactly the factor formulas of factors.ts (inlined for speed; the ranker's tests
- * check both agree through the explained contributions).
+ * k. It computes exactly the factor formulas of factors.ts (inlined for speed; test/scoring/
+ * scan.test.ts checks it finds the same best songs as scoring every song with those formulas).
  *
  * One fused pass per request: for each song, the theme, era (through a per-request table of years),
  * origin and text factors, then — only for songs that could still enter the top k with a perfect
@@ -43,9 +43,9 @@ export interface ScanQuery {
 export interface ScanScratch {
   /** Era contribution per year (see eraTable). */
   eraTable: Float64Array;
-  /** Sum of the third and later wanted themes per song, when a request has more than two. */
+  /** Sum of the fourth and later wanted themes per song, when a request has more than three. */
   extraThemes: Uint16Array;
-  /** All zeros: the extra themes of a request with at most two. */
+  /** All zeros: the extra themes of a request with at most three. */
   noThemes: Uint16Array;
   top: TopSongs;
 }
@@ -56,7 +56,7 @@ const FAR = 1.2;
 function bitCount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** First index whose value is greater than `limit` in an ascending array. */
