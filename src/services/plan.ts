@@ -15,8 +15,7 @@ import {
 import type { Catalogue } from "../catalogue/catalogue.js";
 import { personKey } from "../catalogue/people.js";
 import { planFilm, type PreparedScene } from "../planning/planner.js";
-import { listeningLinks } from "../streaming/listening-links.js";
-import { withListening } from "./streaming.js";
+import { listeningFor, withListening } from "./streaming.js";
 import { refuseUnknownTerms, termProblems } from "./terms.js";
 
 /** Extra candidates per scene beyond what it shows, so the assignment has room to trade. */
@@ -133,6 +132,6 @@ export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
       picks: s.picks.map(withListening),
       alternates: s.alternates.map(withListening),
     })),
-    tracks: plan.tracks.map((t) => ({ ...t, listening: listeningLinks(t.song, t.recording) })),
+    tracks: plan.tracks.map((t) => ({ ...t, listening: listeningFor(t.song, t.recording) })),
   };
 }

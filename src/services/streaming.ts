@@ -53,13 +53,17 @@ export function toSpotifyLink(r: Resolution): SpotifyLink {
  */
 const linksOf = new WeakMap<Recording, ListenableSuggestion["listening"]>();
 
-export function withListening<T extends Suggestion>(s: T): T & ListenableSuggestion {
-  let listening = linksOf.get(s.recording);
+export function listeningFor(song: Song, recording: Recording): ListenableSuggestion["listening"] {
+  let listening = linksOf.get(recording);
   if (!listening) {
-    listening = listeningLinks(s.song, s.recording);
-    linksOf.set(s.recording, listening);
+    listening = listeningLinks(song, recording);
+    linksOf.set(recording, listening);
   }
-  return { ...s, listening };
+  return listening;
+}
+
+export function withListening<T extends Suggestion>(s: T): T & ListenableSuggestion {
+  return { ...s, listening: listeningFor(s.song, s.recording) };
 }
 
 /** Resolves each (song, recording) once, in parallel (the resolver bounds upstream concurrency). */
