@@ -326,7 +326,8 @@ interface Explaining {
   scene: MoodPoint | null;
 }
 
-function activeFactors(q: RankQuery): FactorName[] {
+/** The factors a query gives information for (their weights are shared among them). */
+export function activeFactors(q: RankQuery): FactorName[] {
   const out: FactorName[] = [];
   if (q.themes.length > 0) out.push("themes");
   if (q.period) out.push("era");

@@ -15,7 +15,7 @@ import {
   themeValue,
 } from "../../src/scoring/factors.js";
 import type { TextMatches } from "../../src/catalogue/text-index.js";
-import type { RankQuery } from "../../src/scoring/ranker.js";
+import { activeFactors, type RankQuery } from "../../src/scoring/ranker.js";
 import { chooseRecording } from "../../src/scoring/recording-choice.js";
 import { realVocabulary } from "../helpers/fixtures.js";
 
@@ -36,12 +36,7 @@ type TestQuery = RankQuery & { text?: TextMatches | undefined };
 
 /** Every song scored with the readable formulas; best first, with no performer cap. */
 function bruteForce(q: TestQuery): { id: string; score: number }[] {
-  const active: FactorName[] = [];
-  if (q.themes.length > 0) active.push("themes");
-  if (q.period) active.push("era");
-  if (q.moods.length > 0) active.push("mood");
-  if (q.text && q.text.size > 0) active.push("text");
-  if (q.country !== undefined || q.language !== undefined) active.push("origin");
+  const active = activeFactors(q);
   const total = active.reduce((s, f) => s + WEIGHTS[f], 0);
   const ranker = catalogue.ranker;
   const scene = ranker.moods.centre(q.moods);
