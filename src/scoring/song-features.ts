@@ -144,10 +144,15 @@ export function buildSongFeatures(
     f.country[i] = code(song.country);
     f.language[i] = code(song.language);
   });
-  const years = [...f.bestKnownYear, ...f.earliest.filter((y) => y !== NO_YEAR)];
-  if (years.length > 0) {
-    f.minYear = years.reduce((a, b) => Math.min(a, b));
-    f.maxYear = years.reduce((a, b) => Math.max(a, b));
+  const seeYear = (y: number) => {
+    if (y === NO_YEAR) return;
+    f.minYear = Math.min(f.minYear, y);
+    f.maxYear = Math.max(f.maxYear, y);
+  };
+  if (n > 0) f.minYear = f.maxYear = f.bestKnownYear[0] as number;
+  for (let i = 0; i < n; i++) {
+    seeYear(f.bestKnownYear[i] as number);
+    seeYear(f.earliest[i] as number);
   }
   songs
     .map((song, i) => ({ id: song.id, i }))
