@@ -33,6 +33,7 @@ import { reasonTexts, type ReasonLanguage, type ReasonTexts } from "./reason-tex
 import { chooseRecording } from "./recording-choice.js";
 import { sortSmall } from "./small-sort.js";
 import { scan, type ScanQuery, type ScanScratch, type Scored } from "./scan.js";
+import { ScanKernel } from "./scan-kernel.js";
 import { TopSongs } from "./top-k.js";
 import { buildSongFeatures, type SongFeatures } from "./song-features.js";
 import { ThemeSimilarity } from "./theme-similarity.js";
@@ -75,7 +76,8 @@ export class Ranker {
    * transliterating every name of a large catalogue up front would dominate start-up). */
   private readonly performerKeys = new Map<string, string[]>();
   private readonly texts: Record<ReasonLanguage, ReasonTexts>;
-  // Per-request scratch arrays, reused (ranking is synchronous) and cleared after each request.
+  // Per-request scratch arrays, reused (ranking is synchronous) and cleared after each request;
+  // the text and exclusion marks live in the scan kernel's memory, where the scan reads them.
   private readonly textScratch: Float32Array;
   /** The description words each song matched (TextHits masks). */
   private readonly textMask: Uint32Array;
@@ -102,17 +104,13 @@ export class Ranker {
     this.f = buildSongFeatures(songs, vocabulary, this.themes, this.moods);
     this.texts = reasonTexts(vocabulary);
     const n = this.f.songs.length;
-    this.textScratch = new Float32Array(n);
+    const kernel = new ScanKernel(this.f);
+    this.textScratch = kernel.text;
     this.textMask = new Uint32Array(n);
     // A song can be marked twice (matched and excluded).
     this.marked = new Int32Array(2 * n);
-    this.excludeScratch = new Uint8Array(n);
-    this.scanScratch = {
-      eraTable: new Float64Array(this.f.maxYear - this.f.minYear + 1),
-      extraThemes: new Uint16Array(n),
-      noThemes: new Uint16Array(n),
-      top: new TopSongs(this.f.idRank),
-    };
+    this.excludeScratch = kernel.excluded;
+    this.scanScratch = { kernel, top: new TopSongs(this.f.idRank) };
     const slots = this.f.songs.map((s) => textSlot(s.id) ?? -1);
     this.positionOfSlot = new Int32Array(slots.reduce((m, x) => Math.max(m, x + 1), 0)).fill(-1);
     slots.forEach((slot, i) => {
@@ -168,14 +166,11 @@ export class Ranker {
       const k = this.f.moodIndex.get(m);
       if (k !== undefined) wantedMood[k >> 5] = (wantedMood[k >> 5] as number) | (1 << (k & 31));
     }
-    const wantCountry = q.country !== undefined ? (this.f.codes.get(q.country) ?? -1) : -2;
-    const wantLanguage = q.language !== undefined ? (this.f.codes.get(q.language) ?? -1) : -2;
     const compiled: ScanQuery = {
       wThemes: weight("themes"),
       wEra: weight("era"),
       wMood: weight("mood"),
       wText: weight("text"),
-      wOrigin: weight("origin"),
       wanted: q.themes
         .map((t) => this.f.themeIndex.get(t))
         .filter((x): x is number => x !== undefined),
@@ -186,12 +181,8 @@ export class Ranker {
       sceneArousal: scene?.arousal ?? 0,
       wantedMood,
       moodCount: Math.max(1, q.moods.length),
-      wantCountry,
-      wantLanguage,
-      originParts: Math.max(1, (wantCountry !== -2 ? 1 : 0) + (wantLanguage !== -2 ? 1 : 0)),
-      text: this.textScratch,
-      excluded: this.excludeScratch,
     };
+    this.fillOriginTable(q, weight("origin"));
     // Keep a few more than asked for, for the performer cap to choose among; when the cap still
     // leaves the list short, widen the net (a scan that kept fewer than k saw every song).
     let k = q.maxPerPerformer >= q.limit ? q.limit : q.limit + 5;
@@ -203,6 +194,14 @@ export class Ranker {
       picked = this.diversify(found.best, q);
     }
     return picked.map(({ s, recording }) => this.explain(s.i, recording, s.score, explaining, q));
+  }
+
+  /** The origin factor's weighted value for each (country, language) pair of the catalogue. */
+  private fillOriginTable(q: RankQuery, wOrigin: number): void {
+    const table = this.scanScratch.kernel.originTable;
+    this.f.origins.forEach((pair, k) => {
+      table[k] = wOrigin * originValue(q, pair);
+    });
   }
 
   private diversify(

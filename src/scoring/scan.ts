@@ -3,13 +3,17 @@
  * k. It computes exactly the factor formulas of factors.ts (inlined for speed; test/scoring/
  * scan.test.ts checks it finds the same best songs as scoring every song with those formulas).
  *
- * One fused pass per request: for each song, the theme, era (through a per-request table of years),
- * origin and text factors, then — only for songs that could still enter the top k with a perfect
- * mood — the mood factor, the costliest. (Separate passes per factor were twice as slow: V8 does
- * not vectorise, and the stores between passes cost more than the arithmetic.)
+ * One pass per request over the eligible songs, newest first, in two halves: the WebAssembly
+ * kernel (kernel/scan.wat) adds the theme, era and origin (through per-request tables of years and
+ * of country/language pairs) and text factors and stops only at songs that could still enter the
+ * top k with a perfect mood; here those few get the mood factor, the costliest, and are offered to
+ * the heap. (In JavaScript the same loop cost twice as much: V8 checks the bounds of every typed
+ * array read. Separate passes per factor were slower still, and table lookups beat comparisons:
+ * a data-dependent branch per song mispredicts often.)
  */
 import { NO_YEAR, type SongFeatures } from "./song-features.js";
-import { TopSongs, type Scored } from "./top-k.js";
+import type { ScanKernel } from "./scan-kernel.js";
+import type { TopSongs, Scored } from "./top-k.js";
 
 export type { Scored };
 
@@ -19,7 +23,6 @@ export interface ScanQuery {
   wEra: number;
   wMood: number;
   wText: number;
-  wOrigin: number;
   wanted: readonly number[];
   /** Number of requested themes (the theme factor's divisor). */
   themeDivisor: number;
@@ -30,23 +33,14 @@ export interface ScanQuery {
   /** The requested moods as a bit set (see SongFeatures.moodMask). */
   wantedMood: readonly number[];
   moodCount: number;
-  wantCountry: number;
-  wantLanguage: number;
-  originParts: number;
-  /** Text relevance per song position (0 when none). */
-  text: Float32Array;
-  /** 1 for songs to leave out. */
-  excluded: Uint8Array;
 }
 
-/** Working space reused across scans (ranking is synchronous). */
+/**
+ * Working space reused across scans (ranking is synchronous). Before a scan the ranker fills the
+ * kernel's text, exclusion and origin tables; the scan fills the era table and themesRest.
+ */
 export interface ScanScratch {
-  /** Era contribution per year (see eraTable). */
-  eraTable: Float64Array;
-  /** Sum of the fourth and later wanted themes per song, when a request has more than three. */
-  extraThemes: Uint16Array;
-  /** All zeros: the extra themes of a request with at most three. */
-  noThemes: Uint16Array;
+  kernel: ScanKernel;
   top: TopSongs;
 }
 
@@ -77,62 +71,55 @@ export function scan(
   k: number,
   scratch: ScanScratch,
 ): { best: Scored[]; more: boolean } {
-  const { earliest, bestKnownYear, themeBest, moodMask, moodWords, valence, arousal, hasAffect } =
-    f;
-  const { country, language, minYear } = f;
-  const { wThemes, wMood, wText, wanted, period, wantedMood, moodCount, excluded, text } = q;
-  const n = f.songs.length;
+  const { earliest, earliestAt, bestKnownAt, moodMask, moodWords, valence, arousal } = f;
+  const { hasAffect, minYear } = f;
+  const { wThemes, wMood, wanted, period, wantedMood, moodCount } = q;
+  const kernel = scratch.kernel;
   // Without a period the era factor is off; `to` then makes every song use its best-known year.
   const to = period ? period.to : -1;
   const end = upperBound(earliest, period && q.periodCorrect ? to : NO_YEAR - 1);
+  // Songs [0, recordedBy) have a recording made by the story year, and chooseRecording() picks
+  // their earliest; later ones get their best-known recording (see recording-choice.ts).
+  const recordedBy = Math.min(end, upperBound(earliest, to));
   // The first three wanted themes are read straight from their columns (a missing one reads the
   // all-zero column); any further ones are summed up front.
-  const zero = f.themeCount * n;
-  const b1 = wanted.length > 0 ? (wanted[0] as number) * n : zero;
-  const b2 = wanted.length > 1 ? (wanted[1] as number) * n : zero;
-  const b3 = wanted.length > 2 ? (wanted[2] as number) * n : zero;
-  const extra =
-    wanted.length > 3 ? sumThemes(f, wanted.slice(3), end, scratch.extraThemes) : scratch.noThemes;
+  const zero = f.themeCount;
+  const c1 = wanted.length > 0 ? (wanted[0] as number) : zero;
+  const c2 = wanted.length > 1 ? (wanted[1] as number) : zero;
+  const c3 = wanted.length > 2 ? (wanted[2] as number) : zero;
+  const rest = wanted.length > 3;
+  if (rest) sumThemes(f, wanted.slice(3), end, kernel.themesRest);
   const themeScale = wThemes / (100 * q.themeDivisor);
-  const era = eraTable(f, q, scratch.eraTable);
-  const wantCountry = q.wantCountry;
-  const wantLanguage = q.wantLanguage;
-  const originEach = q.wOrigin / q.originParts;
+  eraTable(f, q, kernel.eraTable);
   const sv = q.sceneValence;
   const sa = q.sceneArousal;
 
   const top = scratch.top.reset(k);
   let threshold = top.threshold;
   // Newest eligible songs first: they score best on era, so the heap fills with strong
-  // candidates early and most older songs fail the threshold checks below.
-  for (let i = end - 1; i >= 0; i--) {
-    const first = earliest[i] as number;
-    // The year of the recording chooseRecording() picks (see recording-choice.ts).
-    const year = first > to ? (bestKnownYear[i] as number) : first;
-    const hits = (country[i] === wantCountry ? 1 : 0) + (language[i] === wantLanguage ? 1 : 0);
-    let s =
-      themeScale *
-        ((themeBest[b1 + i] as number) +
-          (themeBest[b2 + i] as number) +
-          (themeBest[b3 + i] as number) +
-          (extra[i] as number)) +
-      (era[year - minYear] as number) +
-      originEach * hits +
-      wText * (text[i] as number);
-    // The mood factor is at most 1: a song that cannot enter even with a perfect mood is skipped.
-    if (s + wMood < threshold || excluded[i] === 1) continue;
-    if (wMood > 0 && hasAffect[i] === 1) {
-      const dv = (valence[i] as number) - sv;
-      const da = (arousal[i] as number) - sa;
-      const d = Math.sqrt(dv * dv + da * da);
-      let shared = 0;
-      for (let w = 0, at = i * moodWords; w < moodWords; w++, at++)
-        shared += bitCount((moodMask[at] as number) & (wantedMood[w] as number));
-      s += wMood * (0.7 * Math.max(0, 1 - d / FAR) + (0.3 * shared) / moodCount);
-      if (s < threshold) continue;
+  // candidates early and the kernel passes over most older songs.
+  for (let part = 0; part < 2; part++) {
+    const years = part === 0 ? "bestKnown" : "earliest";
+    const yearAt = part === 0 ? bestKnownAt : earliestAt;
+    const from = part === 0 ? recordedBy : 0;
+    kernel.prepare(c1, c2, c3, rest, years, themeScale, q.wText, wMood);
+    let i = part === 0 ? end : recordedBy;
+    while ((i = kernel.next(i, from, threshold)) >= 0) {
+      let s = kernel.foundScore;
+      // The kernel let through only songs that could enter with a perfect mood (at most 1).
+      if (wMood > 0 && hasAffect[i] === 1) {
+        const dv = (valence[i] as number) - sv;
+        const da = (arousal[i] as number) - sa;
+        const d = Math.sqrt(dv * dv + da * da);
+        let shared = 0;
+        for (let w = 0, m = i * moodWords; w < moodWords; w++, m++)
+          shared += bitCount((moodMask[m] as number) & (wantedMood[w] as number));
+        s += wMood * (0.7 * Math.max(0, 1 - d / FAR) + (0.3 * shared) / moodCount);
+        if (s < threshold) continue;
+      }
+      top.offer(i, s, period ? Math.abs(minYear + (yearAt[i] as number) - to) : 0);
+      threshold = top.threshold;
     }
-    top.offer(i, s, period ? Math.abs(year - to) : 0);
-    threshold = top.threshold;
   }
   return { best: top.sorted(), more: top.full };
 }
@@ -143,21 +130,20 @@ function sumThemes(
   themes: readonly number[],
   end: number,
   out: Uint16Array,
-): Uint16Array {
+): void {
   const n = f.songs.length;
   out.fill(0, 0, end);
   for (const w of themes) {
     const base = w * n;
     for (let i = 0; i < end; i++) out[i] = (out[i] as number) + (f.themeBest[base + i] as number);
   }
-  return out;
 }
 
 /**
- * The era factor's weighted value for every year of the catalogue (index: year − minYear); all
- * zeros when the factor is off.
+ * The era factor's weighted value for every year of the catalogue (index: year − minYear, as in
+ * SongFeatures.earliestAt); all zeros when the factor is off.
  */
-function eraTable(f: SongFeatures, q: ScanQuery, table: Float64Array): Float64Array {
+function eraTable(f: SongFeatures, q: ScanQuery, table: Float64Array): void {
   const { period, wEra } = q;
   for (let y = f.minYear; y <= f.maxYear; y++) {
     let v = 0;
@@ -171,5 +157,4 @@ function eraTable(f: SongFeatures, q: ScanQuery, table: Float64Array): Float64Ar
     }
     table[y - f.minYear] = wEra * v;
   }
-  return table;
 }

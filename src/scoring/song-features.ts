@@ -21,6 +21,13 @@ export interface SongFeatures {
   minYear: number;
   maxYear: number;
   /**
+   * The same two years as offsets from minYear (0 for NO_YEAR), so a scan indexes its per-year
+   * table directly: a scan reads one of them per song, and which one depends only on whether the
+   * song lies before or after the story year, not on a per-song test.
+   */
+  earliestAt: Uint16Array;
+  bestKnownAt: Uint16Array;
+  /**
    * Song i's moods as a bit set: bit m of word moodMask[i * moodWords + (m >> 5)] for mood index
    * m, so "how many of the requested moods does it have" is an AND and a bit count.
    */
@@ -30,8 +37,10 @@ export interface SongFeatures {
   arousal: Float32Array;
   /** 1 when the song has a point on the mood plane. */
   hasAffect: Uint8Array;
-  country: Uint16Array;
-  language: Uint16Array;
+  /** Song i's country and language, as an index into `origins`. */
+  origin: Uint16Array;
+  /** Every (country, language) pair of the catalogue, so a request scores each pair once. */
+  origins: { country: string; language: string }[];
   /** Each song's position in id order, so tie-breaks compare numbers, not strings. */
   idRank: Int32Array;
   /**
@@ -45,8 +54,6 @@ export interface SongFeatures {
   themeCount: number;
   themeIndex: Map<string, number>;
   moodIndex: Map<string, number>;
-  /** Interned country and language codes. */
-  codes: Map<string, number>;
   position: Map<string, number>;
 }
 
@@ -82,11 +89,16 @@ export function buildSongFeatures(
   );
   const songs = withYear.map((x) => x.song);
   const n = songs.length;
-  const codes = new Map<string, number>();
-  const code = (value: string) => {
-    let c = codes.get(value);
-    if (c === undefined) codes.set(value, (c = codes.size));
-    return c;
+  const originIndex = new Map<string, number>();
+  const origins: SongFeatures["origins"] = [];
+  const originOf = (song: Song) => {
+    const key = `${song.country} ${song.language}`;
+    let k = originIndex.get(key);
+    if (k === undefined) {
+      originIndex.set(key, (k = origins.length));
+      origins.push({ country: song.country, language: song.language });
+    }
+    return k;
   };
   const f: SongFeatures = {
     songs,
@@ -94,19 +106,20 @@ export function buildSongFeatures(
     bestKnownYear: new Int16Array(n),
     minYear: 0,
     maxYear: 0,
+    earliestAt: new Uint16Array(n),
+    bestKnownAt: new Uint16Array(n),
     moodMask: new Int32Array(n * moodWords),
     moodWords,
     valence: new Float32Array(n),
     arousal: new Float32Array(n),
     hasAffect: new Uint8Array(n),
-    country: new Uint16Array(n),
-    language: new Uint16Array(n),
+    origin: new Uint16Array(n),
+    origins,
     idRank: new Int32Array(n),
     themeBest: new Uint8Array(n * (T + 1)),
     themeCount: T,
     themeIndex,
     moodIndex,
-    codes,
     position: new Map(songs.map((s, i) => [s.id, i])),
   };
   // Filled one wanted-theme column at a time (from the songs of each theme that serves it), so
@@ -141,8 +154,7 @@ export function buildSongFeatures(
       f.hasAffect[i] = 1;
     }
     f.bestKnownYear[i] = bestKnownRecording(song).year ?? song.year;
-    f.country[i] = code(song.country);
-    f.language[i] = code(song.language);
+    f.origin[i] = originOf(song);
   });
   const seeYear = (y: number) => {
     if (y === NO_YEAR) return;
@@ -153,6 +165,11 @@ export function buildSongFeatures(
   for (let i = 0; i < n; i++) {
     seeYear(f.bestKnownYear[i] as number);
     seeYear(f.earliest[i] as number);
+  }
+  for (let i = 0; i < n; i++) {
+    const first = f.earliest[i] as number;
+    f.earliestAt[i] = first === NO_YEAR ? 0 : first - f.minYear;
+    f.bestKnownAt[i] = (f.bestKnownYear[i] as number) - f.minYear;
   }
   songs
     .map((song, i) => ({ id: song.id, i }))

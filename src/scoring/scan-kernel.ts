@@ -1,0 +1,172 @@
+/**
+ * The WebAssembly side of a scan (kernel/scan.wat): one memory per catalogue version holding the
+ * song columns the inner loop reads and the per-request tables it looks values up in, with typed
+ * views for the JavaScript side to fill them.
+ */
+import { SCAN_WASM_BASE64 } from "./kernel/scan-wasm.js";
+import type { SongFeatures } from "./song-features.js";
+
+interface KernelExports {
+  prepare(
+    theme1: number,
+    theme2: number,
+    theme3: number,
+    themesRest: number,
+    yearAt: number,
+    origin: number,
+    eraTable: number,
+    originTable: number,
+    text: number,
+    excluded: number,
+    found: number,
+    themeScale: number,
+    wText: number,
+    wMood: number,
+  ): void;
+  next(i: number, lo: number, threshold: number): number;
+}
+
+let compiled: WebAssembly.Module | undefined;
+/** Compiled once per process; each catalogue version instantiates it with its own memory. */
+function kernelModule(): WebAssembly.Module {
+  compiled ??= new WebAssembly.Module(
+    Uint8Array.from(atob(SCAN_WASM_BASE64), (c) => c.charCodeAt(0)),
+  );
+  return compiled;
+}
+
+/** Byte offsets of regions in one memory, each 8-byte aligned (the kernel reads f64s). */
+class Layout {
+  size = 0;
+  region(bytes: number): number {
+    const at = this.size;
+    this.size += Math.ceil(bytes / 8) * 8;
+    return at;
+  }
+}
+
+/** Which of the song's two recording years the era table is indexed by (see SongFeatures). */
+export type YearColumn = "earliest" | "bestKnown";
+
+export class ScanKernel {
+  /** Song columns, copied from the features (which then use these views instead). */
+  readonly themeBest: Uint8Array;
+  readonly earliestAt: Uint16Array;
+  readonly bestKnownAt: Uint16Array;
+  readonly origin: Uint16Array;
+  /** Per-request inputs, filled by the ranker before a scan (and cleared after where marked). */
+  readonly text: Float32Array;
+  readonly excluded: Uint8Array;
+  readonly eraTable: Float64Array;
+  readonly originTable: Float64Array;
+  /** Sum of the fourth and later wanted themes per song (when a request has more than three). */
+  readonly themesRest: Uint16Array;
+  private readonly exports: KernelExports;
+  private readonly n: number;
+  private readonly found: Float64Array;
+  private readonly at: Record<
+    | "themeBest"
+    | "earliestAt"
+    | "bestKnownAt"
+    | "origin"
+    | "text"
+    | "excluded"
+    | "eraTable"
+    | "originTable"
+    | "themesRest"
+    | "noThemes"
+    | "found",
+    number
+  >;
+
+  /**
+   * Takes over the scan columns of `f`: they are copied into the kernel's memory and `f` is
+   * pointed at the copies, so a large catalogue holds them once.
+   */
+  constructor(f: SongFeatures) {
+    const n = (this.n = f.songs.length);
+    const layout = new Layout();
+    this.at = {
+      found: layout.region(8),
+      themeBest: layout.region(f.themeBest.length),
+      earliestAt: layout.region(2 * n),
+      bestKnownAt: layout.region(2 * n),
+      origin: layout.region(2 * n),
+      text: layout.region(4 * n),
+      excluded: layout.region(n),
+      eraTable: layout.region(8 * (f.maxYear - f.minYear + 1)),
+      originTable: layout.region(8 * f.origins.length),
+      themesRest: layout.region(2 * n),
+      noThemes: layout.region(2 * n),
+    };
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(layout.size / 65536)) });
+    const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
+    this.exports = instance.exports as unknown as KernelExports;
+    const buffer = memory.buffer;
+    const at = this.at;
+    this.found = new Float64Array(buffer, at.found, 1);
+    this.themeBest = new Uint8Array(buffer, at.themeBest, f.themeBest.length);
+    this.earliestAt = new Uint16Array(buffer, at.earliestAt, n);
+    this.bestKnownAt = new Uint16Array(buffer, at.bestKnownAt, n);
+    this.origin = new Uint16Array(buffer, at.origin, n);
+    this.text = new Float32Array(buffer, at.text, n);
+    this.excluded = new Uint8Array(buffer, at.excluded, n);
+    this.eraTable = new Float64Array(buffer, at.eraTable, f.maxYear - f.minYear + 1);
+    this.originTable = new Float64Array(buffer, at.originTable, f.origins.length);
+    this.themesRest = new Uint16Array(buffer, at.themesRest, n);
+    this.themeBest.set(f.themeBest);
+    this.earliestAt.set(f.earliestAt);
+    this.bestKnownAt.set(f.bestKnownAt);
+    this.origin.set(f.origin);
+    f.themeBest = this.themeBest;
+    f.earliestAt = this.earliestAt;
+    f.bestKnownAt = this.bestKnownAt;
+    f.origin = this.origin;
+  }
+
+  /**
+   * Sets up a scan by the year column `years`: c1..c3 are the theme columns of the first three
+   * wanted themes (the all-zero column for missing ones); `rest` says whether themesRest holds
+   * the sum of further ones for this request.
+   */
+  prepare(
+    c1: number,
+    c2: number,
+    c3: number,
+    rest: boolean,
+    years: YearColumn,
+    themeScale: number,
+    wText: number,
+    wMood: number,
+  ): void {
+    const { at, n } = this;
+    this.exports.prepare(
+      at.themeBest + c1 * n,
+      at.themeBest + c2 * n,
+      at.themeBest + c3 * n,
+      rest ? at.themesRest : at.noThemes,
+      years === "earliest" ? at.earliestAt : at.bestKnownAt,
+      at.origin,
+      at.eraTable,
+      at.originTable,
+      at.text,
+      at.excluded,
+      at.found,
+      themeScale,
+      wText,
+      wMood,
+    );
+  }
+
+  /**
+   * Of songs lo .. i − 1, the highest-placed that could still reach `threshold` with a perfect
+   * mood and is not excluded (−1 if none); its score without mood is then `foundScore`.
+   */
+  next(i: number, lo: number, threshold: number): number {
+    return this.exports.next(i, lo, threshold);
+  }
+
+  get foundScore(): number {
+    return this.found[0] as number;
+  }
+}
