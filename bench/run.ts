@@ -7,11 +7,16 @@
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PROJECT_ROOT } from "../src/config.js";
 import { SCENES, randomScene } from "./synthetic.js";
 
-const tsx = ["--import", "tsx", "--expose-gc"];
-const here = path.join(PROJECT_ROOT, "bench");
+// `npm run bench` runs the compiled build (dist/bench), as `npm start` serves it; under tsx the
+// sibling scripts run through tsx too. Both sides of the HTTP comparison run the same way.
+const self = fileURLToPath(import.meta.url);
+const here = path.dirname(self);
+const ext = path.extname(self);
+const nodeFlags = [...(ext === ".ts" ? ["--import", "tsx"] : []), "--expose-gc"];
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 10;
@@ -30,7 +35,7 @@ const rows: SizeResult[] = [];
 for (const n of sizes) {
   const res = spawnSync(
     process.execPath,
-    [...tsx, path.join(here, "catalogue-size.ts"), String(n)],
+    [...nodeFlags, path.join(here, `catalogue-size${ext}`), String(n)],
     { encoding: "utf8", cwd: PROJECT_ROOT },
   );
   if (res.status !== 0) throw new Error(res.stderr);
@@ -51,10 +56,14 @@ for (const r of rows) {
 }
 
 const httpSize = Number(process.env.BENCH_HTTP_SONGS ?? 10000);
-const child = spawn(process.execPath, [...tsx, path.join(here, "servers.ts"), String(httpSize)], {
-  cwd: PROJECT_ROOT,
-  stdio: ["ignore", "pipe", "inherit"],
-});
+const child = spawn(
+  process.execPath,
+  [...nodeFlags, path.join(here, `servers${ext}`), String(httpSize)],
+  {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+);
 const ports = await new Promise<{ ours: number; bare: number; cpu: number }>((resolve, reject) => {
   let buf = "";
   child.stdout.on("data", (d: Buffer) => {

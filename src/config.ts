@@ -1,13 +1,25 @@
 /**
  * Settings from the environment, validated at start. Every setting is listed in .env.example.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DomainError, issuesToDetails } from "./domain/index.js";
 import { DEFAULT_STREAMING_SETTINGS, type StreamingSettings } from "./streaming/settings.js";
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The project folder: the nearest one above this module that holds package.json (the sources run
+ * from src/, the build from dist/src/).
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "..");
+  }
+}
+
+export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),

@@ -4,11 +4,7 @@
  */
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
-import {
-  KERNEL_MODULE,
-  compileKernel,
-  kernelModuleText,
-} from "../../../src/scoring/kernel/build.js";
+import { KERNEL_MODULE, compileKernel, kernelModuleText } from "../../../scripts/build-kernel.js";
 
 describe("scan kernel build", () => {
   it("embeds exactly what scan.wat compiles to (run `npm run build:kernel` after editing it)", async () => {
