@@ -11,6 +11,8 @@ interface KernelExports {
     theme1: number,
     theme2: number,
     theme3: number,
+    theme4: number,
+    theme5: number,
     themesRest: number,
     yearAt: number,
     origin: number,
@@ -45,6 +47,9 @@ class Layout {
   }
 }
 
+/** How many wanted themes the kernel reads straight from their columns (see scan.wat). */
+export const DIRECT_THEMES = 5;
+
 /** Which of the song's two recording years the era table is indexed by (see SongFeatures). */
 export type YearColumn = "earliest" | "bestKnown";
 
@@ -59,7 +64,7 @@ export class ScanKernel {
   readonly excluded: Uint8Array;
   readonly eraTable: Float64Array;
   readonly originTable: Float64Array;
-  /** Sum of the fourth and later wanted themes per song (when a request has more than three). */
+  /** Sum of the sixth and later wanted themes per song (when a request has more than five). */
   readonly themesRest: Uint16Array;
   private readonly exports: KernelExports;
   private readonly n: number;
@@ -125,14 +130,12 @@ export class ScanKernel {
   }
 
   /**
-   * Sets up a scan by the year column `years`: c1..c3 are the theme columns of the first three
-   * wanted themes (the all-zero column for missing ones); `rest` says whether themesRest holds
-   * the sum of further ones for this request.
+   * Sets up a scan by the year column `years`: `columns` are the theme columns of the first
+   * DIRECT_THEMES wanted themes (the all-zero column for missing ones); `rest` says whether
+   * themesRest holds the sum of further ones for this request.
    */
   prepare(
-    c1: number,
-    c2: number,
-    c3: number,
+    columns: readonly number[],
     rest: boolean,
     years: YearColumn,
     themeScale: number,
@@ -140,10 +143,13 @@ export class ScanKernel {
     wMood: number,
   ): void {
     const { at, n } = this;
+    const column = (k: number) => at.themeBest + (columns[k] as number) * n;
     this.exports.prepare(
-      at.themeBest + c1 * n,
-      at.themeBest + c2 * n,
-      at.themeBest + c3 * n,
+      column(0),
+      column(1),
+      column(2),
+      column(3),
+      column(4),
       rest ? at.themesRest : at.noThemes,
       years === "earliest" ? at.earliestAt : at.bestKnownAt,
       at.origin,

@@ -12,7 +12,7 @@
  * a data-dependent branch per song mispredicts often.)
  */
 import { NO_YEAR, type SongFeatures } from "./song-features.js";
-import type { ScanKernel } from "./scan-kernel.js";
+import { DIRECT_THEMES, type ScanKernel } from "./scan-kernel.js";
 import type { TopSongs, Scored } from "./top-k.js";
 
 export type { Scored };
@@ -81,14 +81,11 @@ export function scan(
   // Songs [0, recordedBy) have a recording made by the story year, and chooseRecording() picks
   // their earliest; later ones get their best-known recording (see recording-choice.ts).
   const recordedBy = Math.min(end, upperBound(earliest, to));
-  // The first three wanted themes are read straight from their columns (a missing one reads the
+  // The first few wanted themes are read straight from their columns (a missing one reads the
   // all-zero column); any further ones are summed up front.
-  const zero = f.themeCount;
-  const c1 = wanted.length > 0 ? (wanted[0] as number) : zero;
-  const c2 = wanted.length > 1 ? (wanted[1] as number) : zero;
-  const c3 = wanted.length > 2 ? (wanted[2] as number) : zero;
-  const rest = wanted.length > 3;
-  if (rest) sumThemes(f, wanted.slice(3), end, kernel.themesRest);
+  const columns = Array.from({ length: DIRECT_THEMES }, (_, k) => wanted[k] ?? f.themeCount);
+  const rest = wanted.length > DIRECT_THEMES;
+  if (rest) sumThemes(f, wanted.slice(DIRECT_THEMES), end, kernel.themesRest);
   const themeScale = wThemes / (100 * q.themeDivisor);
   eraTable(f, q, kernel.eraTable);
   const sv = q.sceneValence;
@@ -102,7 +99,7 @@ export function scan(
     const years = part === 0 ? "bestKnown" : "earliest";
     const yearAt = part === 0 ? bestKnownAt : earliestAt;
     const from = part === 0 ? recordedBy : 0;
-    kernel.prepare(c1, c2, c3, rest, years, themeScale, q.wText, wMood);
+    kernel.prepare(columns, rest, years, themeScale, q.wText, wMood);
     let i = part === 0 ? end : recordedBy;
     while ((i = kernel.next(i, from, threshold)) >= 0) {
       let s = kernel.foundScore;

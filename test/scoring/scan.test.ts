@@ -82,9 +82,10 @@ function randomQuery(
   return {
     period: periods[Math.floor(r() * 3)] ?? null,
     periodCorrect: r() < 0.7,
+    // Up to eight themes: the kernel reads five directly and sums the rest up front.
     themes: pick(
       vocab.themes.map((t) => t.id),
-      Math.floor(r() * 6),
+      Math.floor(r() * 9),
     ),
     moods: pick(
       vocab.moods.map((m) => m.id),

@@ -15,6 +15,8 @@
   (global $theme1 (mut i32) (i32.const 0))      ;; u8 per song: first wanted theme, hundredths
   (global $theme2 (mut i32) (i32.const 0))      ;; u8 per song: second wanted theme
   (global $theme3 (mut i32) (i32.const 0))      ;; u8 per song: third wanted theme
+  (global $theme4 (mut i32) (i32.const 0))      ;; u8 per song: fourth wanted theme
+  (global $theme5 (mut i32) (i32.const 0))      ;; u8 per song: fifth wanted theme
   (global $themesRest (mut i32) (i32.const 0))  ;; u16 per song: sum of the other wanted themes
   (global $yearAt (mut i32) (i32.const 0))      ;; u16 per song: recording year - first year
   (global $origin (mut i32) (i32.const 0))      ;; u16 per song: (country, language) pair
@@ -28,13 +30,16 @@
   (global $wMood (mut f64) (f64.const 0))
 
   (func (export "prepare")
-    (param $theme1 i32) (param $theme2 i32) (param $theme3 i32) (param $themesRest i32)
+    (param $theme1 i32) (param $theme2 i32) (param $theme3 i32) (param $theme4 i32)
+    (param $theme5 i32) (param $themesRest i32)
     (param $yearAt i32) (param $origin i32) (param $eraTable i32) (param $originTable i32)
     (param $text i32) (param $excluded i32) (param $found i32)
     (param $themeScale f64) (param $wText f64) (param $wMood f64)
     (global.set $theme1 (local.get $theme1))
     (global.set $theme2 (local.get $theme2))
     (global.set $theme3 (local.get $theme3))
+    (global.set $theme4 (local.get $theme4))
+    (global.set $theme5 (local.get $theme5))
     (global.set $themesRest (local.get $themesRest))
     (global.set $yearAt (local.get $yearAt))
     (global.set $origin (local.get $origin))
@@ -69,9 +74,13 @@
                     (i32.add
                       (i32.add
                         (i32.add
-                          (i32.load8_u (i32.add (global.get $theme1) (local.get $i)))
-                          (i32.load8_u (i32.add (global.get $theme2) (local.get $i))))
-                        (i32.load8_u (i32.add (global.get $theme3) (local.get $i))))
+                          (i32.add
+                            (i32.add
+                              (i32.load8_u (i32.add (global.get $theme1) (local.get $i)))
+                              (i32.load8_u (i32.add (global.get $theme2) (local.get $i))))
+                            (i32.load8_u (i32.add (global.get $theme3) (local.get $i))))
+                          (i32.load8_u (i32.add (global.get $theme4) (local.get $i))))
+                        (i32.load8_u (i32.add (global.get $theme5) (local.get $i))))
                       (i32.load16_u (i32.add (global.get $themesRest) (local.get $at2))))))
                 (f64.load
                   (i32.add
