@@ -11,11 +11,13 @@ const memo = new Map<string, string>();
 const MEMO_LIMIT = 50_000;
 
 export function stem(token: string): string {
-  const word = fold(token);
-  const hit = memo.get(word);
+  // Keyed by the token as given: tokens mostly arrive folded already (tokenize folds), and
+  // folding again costs more than the lookup.
+  const hit = memo.get(token);
   if (hit !== undefined) return hit;
+  const word = fold(token);
   const result = (isCyrillic(word) ? russian : english).stem(word);
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(word, result);
+  memo.set(token, result);
   return result;
 }

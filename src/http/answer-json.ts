@@ -66,9 +66,20 @@ function quotedKey(key: string, first: boolean): string {
   return first ? quoted.first : quoted.next;
 }
 
+/**
+ * Scores and contributions are rounded to thousandths in [0, 1]; their text is looked up, since
+ * turning a fraction into its shortest decimal text is slow.
+ */
+const THOUSANDTHS = Array.from({ length: 1001 }, (_, k) => String(k / 1000));
+
 /** JSON of a value; numbers and plain objects directly, since JSON.stringify per call is slow. */
 function json(value: unknown): string {
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
+  if (typeof value === "number") {
+    const k = Math.round(value * 1000);
+    // The same number gives the same text, so the table is exact whenever it applies.
+    if (k >= 0 && k <= 1000 && k / 1000 === value) return THOUSANDTHS[k] as string;
+    return Number.isFinite(value) ? String(value) : "null";
+  }
   return JSON.stringify(value);
 }
 

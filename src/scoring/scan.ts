@@ -3,13 +3,15 @@
  * k. It computes exactly the factor formulas of factors.ts (inlined for speed; test/scoring/
  * scan.test.ts checks it finds the same best songs as scoring every song with those formulas).
  *
- * One pass per request over the eligible songs, newest first, in two halves: the WebAssembly
- * kernel (kernel/scan.wat) adds the theme, era and origin (through per-request tables of years and
- * of country/language pairs) and text factors and stops only at songs that could still enter the
- * top k with a perfect mood; here those few get the mood factor, the costliest, and are offered to
- * the heap. (In JavaScript the same loop cost twice as much: V8 checks the bounds of every typed
- * array read. Separate passes per factor were slower still, and table lookups beat comparisons:
- * a data-dependent branch per song mispredicts often.)
+ * One pass per request over the eligible songs, newest first, in two halves (songs recorded by the
+ * story year, scored by their earliest recording, and later ones, by their best known). The
+ * WebAssembly kernel (kernel/scan.wat) scores songs and stops only at those that enter the top k;
+ * here they are offered to the heap, which raises the bar for the rest. In the kernel: theme, era
+ * and origin (through per-request tables of years and of country/language pairs) and text
+ * factors, then — only for songs that could still enter with a perfect mood — the mood factor,
+ * the costliest. (In JavaScript the same loop cost twice as much: V8 checks the bounds of every
+ * typed-array read. Separate passes per factor were slower still, and table lookups beat
+ * comparisons: a data-dependent branch per song mispredicts often.)
  */
 import { NO_YEAR, type SongFeatures } from "./song-features.js";
 import { DIRECT_THEMES, type ScanKernel } from "./scan-kernel.js";
@@ -44,15 +46,6 @@ export interface ScanScratch {
   top: TopSongs;
 }
 
-const FAR = 1.2;
-
-/** Number of set bits in a 32-bit integer. */
-function bitCount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
 /** First index whose value is greater than `limit` in an ascending array. */
 export function upperBound(sorted: Int16Array, limit: number): number {
   let lo = 0;
@@ -71,9 +64,8 @@ export function scan(
   k: number,
   scratch: ScanScratch,
 ): { best: Scored[]; more: boolean } {
-  const { earliest, earliestAt, bestKnownAt, moodMask, moodWords, valence, arousal } = f;
-  const { hasAffect, minYear } = f;
-  const { wThemes, wMood, wanted, period, wantedMood, moodCount } = q;
+  const { earliest, earliestAt, bestKnownAt, minYear } = f;
+  const { wanted, period } = q;
   const kernel = scratch.kernel;
   // Without a period the era factor is off; `to` then makes every song use its best-known year.
   const to = period ? period.to : -1;
@@ -86,35 +78,28 @@ export function scan(
   const columns = Array.from({ length: DIRECT_THEMES }, (_, k) => wanted[k] ?? f.themeCount);
   const rest = wanted.length > DIRECT_THEMES;
   if (rest) sumThemes(f, wanted.slice(DIRECT_THEMES), end, kernel.themesRest);
-  const themeScale = wThemes / (100 * q.themeDivisor);
   eraTable(f, q, kernel.eraTable);
-  const sv = q.sceneValence;
-  const sa = q.sceneArousal;
+  kernel.wantedMood.set(q.wantedMood);
+  const weights = {
+    themeScale: q.wThemes / (100 * q.themeDivisor),
+    wText: q.wText,
+    wMood: q.wMood,
+    sceneValence: q.sceneValence,
+    sceneArousal: q.sceneArousal,
+    moodCount: q.moodCount,
+  };
 
   const top = scratch.top.reset(k);
   let threshold = top.threshold;
   // Newest eligible songs first: they score best on era, so the heap fills with strong
   // candidates early and the kernel passes over most older songs.
   for (let part = 0; part < 2; part++) {
-    const years = part === 0 ? "bestKnown" : "earliest";
     const yearAt = part === 0 ? bestKnownAt : earliestAt;
     const from = part === 0 ? recordedBy : 0;
-    kernel.prepare(columns, rest, years, themeScale, q.wText, wMood);
+    kernel.prepare(columns, rest, part === 0 ? "bestKnown" : "earliest", weights);
     let i = part === 0 ? end : recordedBy;
     while ((i = kernel.next(i, from, threshold)) >= 0) {
-      let s = kernel.foundScore;
-      // The kernel let through only songs that could enter with a perfect mood (at most 1).
-      if (wMood > 0 && hasAffect[i] === 1) {
-        const dv = (valence[i] as number) - sv;
-        const da = (arousal[i] as number) - sa;
-        const d = Math.sqrt(dv * dv + da * da);
-        let shared = 0;
-        for (let w = 0, m = i * moodWords; w < moodWords; w++, m++)
-          shared += bitCount((moodMask[m] as number) & (wantedMood[w] as number));
-        s += wMood * (0.7 * Math.max(0, 1 - d / FAR) + (0.3 * shared) / moodCount);
-        if (s < threshold) continue;
-      }
-      top.offer(i, s, period ? Math.abs(minYear + (yearAt[i] as number) - to) : 0);
+      top.offer(i, kernel.foundScore, period ? Math.abs(minYear + (yearAt[i] as number) - to) : 0);
       threshold = top.threshold;
     }
   }

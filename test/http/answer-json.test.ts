@@ -31,6 +31,17 @@ describe("suggestion answer bodies", () => {
     }
   });
 
+  it("write every number as JSON does, rounded thousandths or not", () => {
+    const numbers = [0, 1, 0.5, 0.289, 0.001, 0.999, 0.1 + 0.2, -0.25, 1.5, 1e21, 12345, NaN];
+    const answer = {
+      suggestions: numbers.map((n) => ({
+        score: n,
+        reasons: [{ factor: "era", contribution: n, text: "t" }],
+      })),
+    };
+    expect(answerBody(answer).toString("utf8")).to.equal(JSON.stringify(answer));
+  });
+
   it("show a changed song, not the remembered text of the old one", () => {
     const answer = suggest(catalogue, { year: 1965, themes: ["waiting"] }, { cache: false });
     const first = answer.suggestions[0]!;
