@@ -38,9 +38,22 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
+/**
+ * What a text word with a given stem can start: phrases to check against the following words
+ * (`stems` longer than one), and terms it matches on its own (`stems` null).
+ */
+interface Lead {
+  id: string;
+  stems: string[] | null;
+}
+
+const LEADS_LIMIT = 50_000;
+
 export class TermMatcher {
   private readonly byFirstStem = new Map<string, Pattern[]>();
   private readonly singleByPrefix = new Map<string, { stem: string; ids: Set<string> }[]>();
+  /** Leads per stem, worked out on first sight: descriptions repeat the same words. */
+  private readonly leadsMemo = new Map<string, readonly Lead[]>();
 
   constructor(entries: readonly TermEntry[]) {
     for (const entry of entries) {
@@ -83,26 +96,36 @@ export class TermMatcher {
     for (let i = 0; i < stems.length; i++) {
       const token = tokens[i] as string;
       if (isStopword(token)) continue;
-      const s = stems[i] as string;
-      for (const pattern of this.byFirstStem.get(s) ?? []) {
-        const n = pattern.stems.length;
-        if (pattern.stems.every((ps, k) => stems[i + k] === ps)) {
+      for (const lead of this.leads(stems[i] as string)) {
+        if (lead.stems === null) add(lead.id, [token]);
+        else if (lead.stems.every((ps, k) => stems[i + k] === ps))
           add(
-            pattern.id,
-            tokens.slice(i, i + n).filter((w) => !isStopword(w)),
+            lead.id,
+            tokens.slice(i, i + lead.stems.length).filter((w) => !isStopword(w)),
           );
-        }
-      }
-      if (s.length >= PREFIX) {
-        for (const slot of this.singleByPrefix.get(s.slice(0, PREFIX)) ?? []) {
-          if (slot.stem === s) continue;
-          const shared = commonPrefix(slot.stem, s);
-          if (shared >= Math.max(MIN_SHARED, Math.min(slot.stem.length, s.length) - 1))
-            slot.ids.forEach((id) => add(id, [token]));
-        }
       }
     }
     return [...found].map(([id, words]) => ({ id, matched: [...words] }));
+  }
+
+  /** In the order rules 2 and 3 apply: phrases and words with this stem, then prefix matches. */
+  private leads(s: string): readonly Lead[] {
+    const known = this.leadsMemo.get(s);
+    if (known !== undefined) return known;
+    const out: Lead[] = [];
+    for (const pattern of this.byFirstStem.get(s) ?? [])
+      out.push({ id: pattern.id, stems: pattern.stems.length > 1 ? pattern.stems : null });
+    if (s.length >= PREFIX) {
+      for (const slot of this.singleByPrefix.get(s.slice(0, PREFIX)) ?? []) {
+        if (slot.stem === s) continue;
+        const shared = commonPrefix(slot.stem, s);
+        if (shared >= Math.max(MIN_SHARED, Math.min(slot.stem.length, s.length) - 1))
+          slot.ids.forEach((id) => out.push({ id, stems: null }));
+      }
+    }
+    if (this.leadsMemo.size >= LEADS_LIMIT) this.leadsMemo.clear();
+    this.leadsMemo.set(s, out);
+    return out;
   }
 
   /** Content words of a text (its tokens) that no term matched (shown so users can rephrase). */

@@ -72,9 +72,9 @@ export class Ranker {
   readonly themes: ThemeSimilarity;
   readonly moods: MoodSpace;
   private readonly f: SongFeatures;
-  /** Performer keys per recording id, computed when a song first competes for a place (lazily:
+  /** Performer keys per recording, computed when a song first competes for a place (lazily:
    * transliterating every name of a large catalogue up front would dominate start-up). */
-  private readonly performerKeys = new Map<string, string[]>();
+  private readonly performerKeys = new WeakMap<Recording, string[]>();
   private readonly texts: Record<ReasonLanguage, ReasonTexts>;
   // Per-request scratch arrays, reused (ranking is synchronous) and cleared after each request;
   // the text and exclusion marks live in the scan kernel's memory, where the scan reads them.
@@ -215,10 +215,10 @@ export class Ranker {
       const song = this.f.songs[s.i] as Song;
       const recording = chooseRecording(song, q.period, q.periodCorrect);
       if (!recording) continue;
-      let keys = this.performerKeys.get(recording.id);
+      let keys = this.performerKeys.get(recording);
       if (!keys) {
         keys = recording.performers.map(this.performerKey);
-        this.performerKeys.set(recording.id, keys);
+        this.performerKeys.set(recording, keys);
       }
       if (keys.some((k) => (perPerformer.get(k) ?? 0) >= q.maxPerPerformer)) continue;
       keys.forEach((k) => perPerformer.set(k, (perPerformer.get(k) ?? 0) + 1));

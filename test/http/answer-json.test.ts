@@ -42,6 +42,37 @@ describe("suggestion answer bodies", () => {
     expect(answerBody(answer).toString("utf8")).to.equal(JSON.stringify(answer));
   });
 
+  it("write unusual shapes as JSON does: other key orders, missing values, non-objects", () => {
+    const answer = suggest(catalogue, { year: 1965, themes: ["waiting"] }, { cache: false });
+    const [first, second] = answer.suggestions as [
+      (typeof answer.suggestions)[0],
+      (typeof answer.suggestions)[0],
+    ];
+    const odd = {
+      suggestions: [
+        { reasons: first.reasons, score: first.score, song: first.song },
+        { ...second, listening: undefined, extra: [1, "two", null] },
+        { ...first, reasons: [null, undefined, { text: "t", factor: "era" }, 3, "x"] },
+        null,
+        7,
+      ],
+      interpreted: answer.interpreted,
+    };
+    expect(answerBody(odd).toString("utf8")).to.equal(JSON.stringify(odd));
+  });
+
+  it("give the same body when an answer is served again, and many bodies stay intact", () => {
+    const answers = Array.from({ length: 300 }, (_, i) =>
+      suggest(catalogue, { year: 1950 + (i % 30), limit: 1 + (i % 40) }, { cache: false }),
+    );
+    const bodies = answers.map((a) => answerBody(a));
+    // Bodies share larger blocks; none may have been written over by a later one.
+    answers.forEach((a, i) => expect(bodies[i]!.toString("utf8")).to.equal(JSON.stringify(a)));
+    const again = answerBody(answers[0]!);
+    expect(again.toString("utf8")).to.equal(JSON.stringify(answers[0]));
+    expect(answerBody(answers[0]!)).to.equal(again);
+  });
+
   it("show a changed song, not the remembered text of the old one", () => {
     const answer = suggest(catalogue, { year: 1965, themes: ["waiting"] }, { cache: false });
     const first = answer.suggestions[0]!;

@@ -9,7 +9,7 @@ import { resolveAll } from "../../services/streaming.js";
 import { suggest } from "../../services/suggest.js";
 import type { StreamingResolver } from "../../streaming/resolver.js";
 import type { CatalogueSource } from "../app.js";
-import { answerBody } from "../answer-json.js";
+import { answerBody, sendBody } from "../answer-json.js";
 
 export const ResolveQuery = z
   .object({ resolve: z.enum(["spotify"], { error: 'must be "spotify"' }).optional() })
@@ -21,7 +21,7 @@ export function suggestionRoutes(source: CatalogueSource, streaming: StreamingRe
     const { resolve } = parseOrThrow(ResolveQuery, req.query, "query");
     const answer = suggest(source(), req.body);
     if (!resolve) {
-      res.type("json").send(answerBody(answer));
+      sendBody(res, answerBody(answer));
       return;
     }
     const { links, summary } = await resolveAll(streaming, answer.suggestions);
@@ -30,7 +30,7 @@ export function suggestionRoutes(source: CatalogueSource, streaming: StreamingRe
       suggestions: answer.suggestions.map((s, i) => ({ ...s, streaming: { spotify: links[i] } })),
       resolution: summary,
     };
-    res.type("json").send(answerBody(resolved));
+    sendBody(res, answerBody(resolved));
   });
   return router;
 }
