@@ -116,7 +116,10 @@ async function measured(
 }
 
 try {
-  await load(ports.bare, "unique"); // warm-up
+  // Warm-up, both endpoints alike: JIT compilation, and the caches a running service keeps
+  // (serialised songs, listening links, performer keys) filled as they would be in service.
+  await load(ports.bare, "unique");
+  await load(ports.ours, "unique");
   console.log(
     `\nHTTP, ${httpSize.toLocaleString("en")} songs, ${connections} connections, ${duration} s per row (autocannon, same run):\n`,
   );
