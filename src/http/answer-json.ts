@@ -133,6 +133,21 @@ function quotedName(name: string): string {
   return quoted;
 }
 
+/**
+ * JSON of a reason's sentence. The ranker hands out the same string object for a recurring
+ * sentence (scoring/reason-memo.ts), so its quoted form is looked up rather than made again.
+ */
+const quotedTexts = new Map<string, string>();
+function quotedText(text: string): string {
+  let quoted = quotedTexts.get(text);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(text);
+    if (quotedTexts.size >= 20_000) quotedTexts.clear();
+    quotedTexts.set(text, quoted);
+  }
+  return quoted;
+}
+
 /** Whether an object's own enumerable keys are exactly these, in this order. */
 function hasKeys(value: object, expected: readonly string[]): boolean {
   const keys = Object.keys(value);
@@ -180,7 +195,7 @@ function writeReason(out: BodyWriter, reason: unknown): void {
     typeof r.text === "string"
   ) {
     out.write(
-      `{"factor":${quotedName(r.factor)},"contribution":${json(r.contribution)},"text":${JSON.stringify(r.text)}}`,
+      `{"factor":${quotedName(r.factor)},"contribution":${json(r.contribution)},"text":${quotedText(r.text)}}`,
     );
     return;
   }

@@ -29,6 +29,7 @@ import {
   type OriginWanted,
 } from "./factors.js";
 import { MoodSpace, type MoodPoint } from "./mood-space.js";
+import { rememberedTexts } from "./reason-memo.js";
 import { reasonTexts, type ReasonLanguage, type ReasonTexts } from "./reason-texts.js";
 import { chooseRecording } from "./recording-choice.js";
 import { sortSmall } from "./small-sort.js";
@@ -102,7 +103,8 @@ export class Ranker {
     this.themes = new ThemeSimilarity(vocabulary);
     this.moods = new MoodSpace(vocabulary);
     this.f = buildSongFeatures(songs, vocabulary, this.themes, this.moods);
-    this.texts = reasonTexts(vocabulary);
+    const texts = reasonTexts(vocabulary);
+    this.texts = { en: rememberedTexts(texts.en), ru: rememberedTexts(texts.ru) };
     const n = this.f.songs.length;
     const kernel = new ScanKernel(this.f);
     this.textScratch = kernel.text;
