@@ -18,7 +18,8 @@ const here = path.dirname(self);
 const ext = path.extname(self);
 const nodeFlags = [...(ext === ".ts" ? ["--import", "tsx"] : []), "--expose-gc"];
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
-const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const duration = Number(process.env.BENCH_SECONDS ?? 20);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const connections = 10;
 
 interface SizeResult {
@@ -76,7 +77,11 @@ const ports = await new Promise<{ ours: number; bare: number; cpu: number }>((re
 
 const headers = { "content-type": "application/json" };
 /** "unique": every request body is new (no answer cache can help); "repeated": the same 8 scenes. */
-async function load(port: number, mix: "unique" | "repeated"): Promise<autocannon.Result> {
+async function load(
+  port: number,
+  mix: "unique" | "repeated",
+  seconds: number,
+): Promise<autocannon.Result> {
   const requests =
     mix === "repeated"
       ? SCENES.map((scene) => ({ method: "POST" as const, headers, body: JSON.stringify(scene) }))
@@ -93,7 +98,7 @@ async function load(port: number, mix: "unique" | "repeated"): Promise<autocanno
   return autocannon({
     url: `http://127.0.0.1:${port}/v1/suggestions`,
     connections,
-    duration,
+    duration: seconds,
     requests,
   });
 }
@@ -104,40 +109,62 @@ async function serverCpu(): Promise<number> {
   return ((await res.json()) as { micros: number }).micros;
 }
 
-/** A load run, with the server's CPU time per completed request. */
-async function measured(
-  port: number,
-  mix: "unique" | "repeated",
-): Promise<{ result: autocannon.Result; cpuMs: number }> {
-  const before = await serverCpu();
-  const result = await load(port, mix);
-  const cpuMs = (await serverCpu()) - before;
-  return { result, cpuMs: cpuMs / 1000 / Math.max(1, result.requests.total) };
+/** What one endpoint did over all its rounds. */
+interface Totals {
+  requests: number;
+  seconds: number;
+  cpuMicros: number;
+  bad: number;
+  p50: number[];
+  p99: number[];
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * Loads each endpoint for `duration` seconds in all, in alternating rounds, so that a slow spell
+ * of the (shared, noisy) machine falls on both alike rather than on whichever ran second.
+ */
+async function compare(mix: "unique" | "repeated"): Promise<{ bare: Totals; ours: Totals }> {
+  const empty = (): Totals => ({ requests: 0, seconds: 0, cpuMicros: 0, bad: 0, p50: [], p99: [] });
+  const totals = { bare: empty(), ours: empty() };
+  const seconds = duration / rounds;
+  for (let round = 0; round < rounds; round++) {
+    for (const side of ["bare", "ours"] as const) {
+      const before = await serverCpu();
+      const result = await load(ports[side], mix, seconds);
+      const t = totals[side];
+      t.cpuMicros += (await serverCpu()) - before;
+      t.requests += result.requests.total;
+      t.seconds += result.duration;
+      t.bad += result.errors + result.non2xx;
+      t.p50.push(result.latency.p50);
+      t.p99.push(result.latency.p99);
+    }
+  }
+  return totals;
+}
+
+const row = (name: string, mix: string, t: Totals, ratio: string) =>
+  `| ${name} | ${mix} | ${(t.requests / t.seconds).toFixed(0)} | ${median(t.p50)} ms | ${median(t.p99)} ms | ${(t.cpuMicros / 1000 / Math.max(1, t.requests)).toFixed(3)} ms | ${ratio}${t.bad ? ` (${t.bad} errors)` : ""} |`;
 
 try {
   // Warm-up, both endpoints alike: JIT compilation, and the caches a running service keeps
   // (serialised songs, listening links, performer keys) filled as they would be in service.
-  await load(ports.bare, "unique");
-  await load(ports.ours, "unique");
+  await load(ports.bare, "unique", duration);
+  await load(ports.ours, "unique", duration);
   console.log(
-    `\nHTTP, ${httpSize.toLocaleString("en")} songs, ${connections} connections, ${duration} s per row (autocannon, same run):\n`,
+    `\nHTTP, ${httpSize.toLocaleString("en")} songs, ${connections} connections, ${duration} s per endpoint and mix in ${rounds} alternating rounds (autocannon, same run):\n`,
   );
   console.log(
     "| endpoint | request mix | requests/s | latency p50 | latency p99 | server CPU / request | vs bare |",
   );
   console.log("|---|---|---:|---:|---:|---:|---:|");
   for (const mix of ["unique", "repeated"] as const) {
-    const { result: bare, cpuMs: bareCpu } = await measured(ports.bare, mix);
-    const { result: ours, cpuMs: oursCpu } = await measured(ports.ours, mix);
-    const bad = ours.errors + ours.non2xx + bare.errors + bare.non2xx;
-    const ratio = `${((100 * ours.requests.average) / bare.requests.average).toFixed(0)}%`;
-    console.log(
-      `| bare express (parse JSON, constant answer) | ${mix} | ${bare.requests.average.toFixed(0)} | ${bare.latency.p50} ms | ${bare.latency.p99} ms | ${bareCpu.toFixed(3)} ms | 100% |`,
-    );
-    console.log(
-      `| POST /v1/suggestions | ${mix} | ${ours.requests.average.toFixed(0)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${oursCpu.toFixed(3)} ms | ${ratio}${bad ? ` (${bad} errors)` : ""} |`,
-    );
+    const { bare, ours } = await compare(mix);
+    const ratio = (100 * (ours.requests / ours.seconds)) / (bare.requests / bare.seconds);
+    console.log(row("bare express (parse JSON, constant answer)", mix, bare, "100%"));
+    console.log(row("POST /v1/suggestions", mix, ours, `${ratio.toFixed(0)}%`));
   }
 } finally {
   child.kill();
