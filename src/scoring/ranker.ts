@@ -31,7 +31,8 @@ import {
 import { MoodSpace, type MoodPoint } from "./mood-space.js";
 import { rememberedTexts } from "./reason-memo.js";
 import { reasonTexts, type ReasonLanguage, type ReasonTexts } from "./reason-texts.js";
-import { chooseRecording } from "./recording-choice.js";
+import { BEST_KNOWN, EARLIEST, PerformerLists, type PerformerKey } from "./performer-lists.js";
+import { bestKnownRecording, chooseRecording, earliestRecordingBy } from "./recording-choice.js";
 import { sortSmall } from "./small-sort.js";
 import { scan, type ScanQuery, type ScanScratch, type Scored } from "./scan.js";
 import { ScanKernel } from "./scan-kernel.js";
@@ -66,16 +67,16 @@ export interface RankQuery extends OriginWanted {
   lang?: ReasonLanguage | undefined;
 }
 
-/** A stable key per performer so "Майя Кристалинская" and her Latin spelling count as one artist. */
-export type PerformerKey = (name: { name: string; nameLatin?: string | undefined }) => string;
+export type { PerformerKey };
 
 export class Ranker {
   readonly themes: ThemeSimilarity;
   readonly moods: MoodSpace;
   private readonly f: SongFeatures;
-  /** Performer keys per recording, computed when a song first competes for a place (lazily:
-   * transliterating every name of a large catalogue up front would dominate start-up). */
-  private readonly performerKeys = new WeakMap<Recording, string[]>();
+  /** Performers of recommended recordings as numbers, made when a song first competes for a
+   * place (lazily: transliterating every name of a large catalogue up front would dominate
+   * start-up). */
+  private readonly performers: PerformerLists;
   private readonly texts: Record<ReasonLanguage, ReasonTexts>;
   // Per-request scratch arrays, reused (ranking is synchronous) and cleared after each request;
   // the text and exclusion marks live in the scan kernel's memory, where the scan reads them.
@@ -97,7 +98,7 @@ export class Ranker {
   constructor(
     songs: readonly Song[],
     vocabulary: Vocabulary,
-    private readonly performerKey: PerformerKey,
+    performerKey: PerformerKey,
     textSlot: (id: string) => number | undefined = () => undefined,
   ) {
     this.themes = new ThemeSimilarity(vocabulary);
@@ -107,6 +108,7 @@ export class Ranker {
     this.texts = { en: rememberedTexts(texts.en), ru: rememberedTexts(texts.ru) };
     const n = this.f.songs.length;
     const kernel = new ScanKernel(this.f);
+    this.performers = new PerformerLists(n, performerKey);
     this.textScratch = kernel.text;
     this.textMask = new Uint32Array(n);
     // A song can be marked twice (matched and excluded).
@@ -206,27 +208,45 @@ export class Ranker {
     });
   }
 
+  /**
+   * The best songs in order, skipping any whose recommended recording shares a performer with
+   * `maxPerPerformer` songs already taken; each with that recording.
+   */
   private diversify(
     sorted: readonly Scored[],
     q: RankQuery,
   ): { s: Scored; recording: Recording }[] {
-    const perPerformer = new Map<string, number>();
-    const out: { s: Scored; recording: Recording }[] = [];
+    const taken: Scored[] = [];
+    // Performer numbers of the songs taken so far, repeated once per song (a short list).
+    const counted: number[] = [];
     for (const s of sorted) {
-      if (out.length >= q.limit) break;
-      const song = this.f.songs[s.i] as Song;
-      const recording = chooseRecording(song, q.period, q.periodCorrect);
-      if (!recording) continue;
-      let keys = this.performerKeys.get(recording);
-      if (!keys) {
-        keys = recording.performers.map(this.performerKey);
-        this.performerKeys.set(recording, keys);
+      if (taken.length >= q.limit) break;
+      // Which recording chooseRecording() will pick (see recording-choice.ts).
+      const first = this.f.earliest[s.i] as number;
+      const kind = q.period === null || first > q.period.to ? BEST_KNOWN : EARLIEST;
+      if (kind === BEST_KNOWN && q.period !== null && q.periodCorrect) continue;
+      const song = () => this.f.songs[s.i] as Song;
+      const at = this.performers.listOf(s.i, kind, () =>
+        kind === EARLIEST
+          ? (earliestRecordingBy(song(), first) as Recording)
+          : bestKnownRecording(song()),
+      );
+      const pool = this.performers.pool;
+      const count = pool[at] as number;
+      let full = false;
+      for (let k = 1; k <= count && !full; k++) {
+        let times = 0;
+        for (const n of counted) if (n === pool[at + k]) times++;
+        full = times >= q.maxPerPerformer;
       }
-      if (keys.some((k) => (perPerformer.get(k) ?? 0) >= q.maxPerPerformer)) continue;
-      keys.forEach((k) => perPerformer.set(k, (perPerformer.get(k) ?? 0) + 1));
-      out.push({ s, recording });
+      if (full) continue;
+      for (let k = 1; k <= count; k++) counted.push(pool[at + k] as number);
+      taken.push(s);
     }
-    return out;
+    return taken.map((s) => ({
+      s,
+      recording: chooseRecording(this.f.songs[s.i] as Song, q.period, q.periodCorrect) as Recording,
+    }));
   }
 
   /**
