@@ -35,6 +35,7 @@ import { BEST_KNOWN, EARLIEST, PerformerLists, type PerformerKey } from "./perfo
 import { bestKnownRecording, chooseRecording, earliestRecordingBy } from "./recording-choice.js";
 import { sortSmall } from "./small-sort.js";
 import { scan, type ScanQuery, type ScanScratch, type Scored } from "./scan.js";
+import { PerSongMemo } from "./per-song-memo.js";
 import { ScanKernel } from "./scan-kernel.js";
 import { TopSongs } from "./top-k.js";
 import { buildSongFeatures, type SongFeatures } from "./song-features.js";
@@ -88,6 +89,8 @@ export class Ranker {
   private readonly marked: Int32Array;
   private markedCount = 0;
   private readonly scanScratch: ScanScratch;
+  private readonly themeParts = new PerSongMemo<Explained>();
+  private readonly moodParts = new PerSongMemo<Explained>();
   /** Song position per text-index slot (−1: not in this catalogue version). */
   private readonly positionOfSlot: Int32Array;
 
@@ -266,13 +269,33 @@ export class Ranker {
     );
   }
 
+  /** The theme factor: the mean over wanted themes of each one's best match, and the best three. */
+  private explainThemes(
+    wanted: readonly string[],
+    songThemes: readonly string[],
+    words: ReasonTexts,
+  ): Explained {
+    const matches = themeMatches(this.themes, wanted, songThemes);
+    return {
+      value: matches.reduce((sum, m) => sum + m.match.value, 0) / wanted.length,
+      text: words.themes(
+        sortSmall(matches, (a, b) => b.match.value - a.match.value)
+          .slice(0, 3)
+          .map((b) => ({ wanted: b.wanted, songTheme: b.songTheme, relation: b.match.relation })),
+      ),
+    };
+  }
+
   /** What explaining any song for this query needs, computed once per query. */
   private explaining(q: RankQuery): Explaining {
     const active = activeFactors(q);
+    const lang = q.lang ?? "en";
     return {
       active,
       totalWeight: active.reduce((s, f) => s + WEIGHTS[f], 0),
       scene: this.moods.centre(q.moods),
+      themesKey: `${lang}\u0001${q.themes.join("\u0001")}`,
+      moodsKey: `${lang}\u0001${q.moods.join("\u0001")}`,
     };
   }
 
@@ -297,28 +320,22 @@ export class Ranker {
       let value = 0;
       let text = "";
       switch (factor) {
-        case "themes": {
-          const matches = themeMatches(this.themes, q.themes, song.themes);
-          // themeValue: the mean over requested themes of each one's best match.
-          value = matches.reduce((sum, m) => sum + m.match.value, 0) / q.themes.length;
-          text = words.themes(
-            sortSmall(matches, (a, b) => b.match.value - a.match.value)
-              .slice(0, 3)
-              .map((b) => ({
-                wanted: b.wanted,
-                songTheme: b.songTheme,
-                relation: b.match.relation,
-              })),
-          );
+        case "themes":
+          // Depends on the wanted themes, the language and the song's themes only.
+          ({ value, text } = this.themeParts.get(explaining.themesKey, song.themes, () =>
+            this.explainThemes(q.themes, song.themes, words),
+          ));
           break;
-        }
         case "era":
           value = q.period ? eraValue(year, q.period) : 0;
           text = q.period ? words.era(year, q.period, recording.year !== undefined) : "";
           break;
         case "mood":
-          value = scene ? moodValue(scene, this.moods.songPoint(song), q.moods, song.moods) : 0;
-          text = words.mood(value, q.moods, song.moods);
+          // Depends on the wanted moods (and so the scene's point), the language and the song.
+          ({ value, text } = this.moodParts.get(explaining.moodsKey, song, () => {
+            const v = scene ? moodValue(scene, this.moods.songPoint(song), q.moods, song.moods) : 0;
+            return { value: v, text: words.mood(v, q.moods, song.moods) };
+          }));
           break;
         case "text": {
           const mask = this.textMask[i] as number;
@@ -345,6 +362,15 @@ interface Explaining {
   totalWeight: number;
   /** The scene's point on the mood plane. */
   scene: MoodPoint | null;
+  /** What the theme and mood factors of a song depend on besides the song (PerSongMemo keys). */
+  themesKey: string;
+  moodsKey: string;
+}
+
+/** A factor's value and its sentence. */
+interface Explained {
+  value: number;
+  text: string;
 }
 
 /** The factors a query gives information for (their weights are shared among them). */
