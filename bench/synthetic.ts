@@ -133,6 +133,25 @@ export function randomScene(
   return scene;
 }
 
+/**
+ * Like randomScene, with explicit themes (1–4) and moods (0–2) drawn from the vocabulary as well,
+ * so that the sets of wanted terms, and what is remembered per set, almost never repeat.
+ */
+export function variedScene(
+  terms: { themes: readonly string[]; moods: readonly string[] },
+  r: () => number = Math.random,
+): Record<string, unknown> {
+  const draw = (ids: readonly string[], n: number) => [
+    ...new Set(Array.from({ length: n }, () => ids[Math.floor(r() * ids.length)] as string)),
+  ];
+  const scene = randomScene(r);
+  return {
+    ...scene,
+    themes: draw(terms.themes, 1 + Math.floor(r() * 4)),
+    moods: draw(terms.moods, Math.floor(r() * 3)),
+  };
+}
+
 /** A film of n scenes set in 1965, its scenes cycling through the scene descriptions above. */
 export function syntheticFilm(n: number): Record<string, unknown> {
   const texts = SCENES.map((s) => (s as { description?: string }).description).filter(

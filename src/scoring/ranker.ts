@@ -31,8 +31,14 @@ import {
 import { MoodSpace, type MoodPoint } from "./mood-space.js";
 import { rememberedTexts } from "./reason-memo.js";
 import { reasonTexts, type ReasonLanguage, type ReasonTexts } from "./reason-texts.js";
-import { BEST_KNOWN, EARLIEST, PerformerLists, type PerformerKey } from "./performer-lists.js";
-import { bestKnownRecording, chooseRecording, earliestRecordingBy } from "./recording-choice.js";
+import {
+  BEST_KNOWN,
+  EARLIEST,
+  PerformerLists,
+  type PerformerKey,
+  type RecordingKind,
+} from "./performer-lists.js";
+import { chooseRecording } from "./recording-choice.js";
 import { sortSmall } from "./small-sort.js";
 import { scan, type ScanQuery, type ScanScratch, type Scored } from "./scan.js";
 import { PerSongMemo } from "./per-song-memo.js";
@@ -219,7 +225,7 @@ export class Ranker {
     sorted: readonly Scored[],
     q: RankQuery,
   ): { s: Scored; recording: Recording }[] {
-    const taken: Scored[] = [];
+    const taken: { s: Scored; kind: RecordingKind }[] = [];
     // Performer numbers of the songs taken so far, repeated once per song (a short list).
     const counted: number[] = [];
     for (const s of sorted) {
@@ -228,12 +234,7 @@ export class Ranker {
       const first = this.f.earliest[s.i] as number;
       const kind = q.period === null || first > q.period.to ? BEST_KNOWN : EARLIEST;
       if (kind === BEST_KNOWN && q.period !== null && q.periodCorrect) continue;
-      const song = () => this.f.songs[s.i] as Song;
-      const at = this.performers.listOf(s.i, kind, () =>
-        kind === EARLIEST
-          ? (earliestRecordingBy(song(), first) as Recording)
-          : bestKnownRecording(song()),
-      );
+      const at = this.performers.listOf(s.i, kind, () => this.recordingOf(s.i, kind));
       const pool = this.performers.pool;
       const count = pool[at] as number;
       let full = false;
@@ -244,12 +245,15 @@ export class Ranker {
       }
       if (full) continue;
       for (let k = 1; k <= count; k++) counted.push(pool[at + k] as number);
-      taken.push(s);
+      taken.push({ s, kind });
     }
-    return taken.map((s) => ({
-      s,
-      recording: chooseRecording(this.f.songs[s.i] as Song, q.period, q.periodCorrect) as Recording,
-    }));
+    return taken.map(({ s, kind }) => ({ s, recording: this.recordingOf(s.i, kind) }));
+  }
+
+  /** Song i's earliest dated or best-known recording (see SongFeatures.earliestRecording). */
+  private recordingOf(i: number, kind: RecordingKind): Recording {
+    const at = (kind === EARLIEST ? this.f.earliestRecording : this.f.bestKnownRecording)[i];
+    return (this.f.songs[i] as Song).recordings[at as number] as Recording;
   }
 
   /**

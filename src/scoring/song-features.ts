@@ -5,7 +5,7 @@
  */
 import type { Song, Vocabulary } from "../domain/index.js";
 import type { MoodSpace } from "./mood-space.js";
-import { bestKnownRecording } from "./recording-choice.js";
+import { bestKnownRecording, earliestRecordingBy } from "./recording-choice.js";
 import type { ThemeSimilarity } from "./theme-similarity.js";
 
 /** Stands for "no dated recording": sorts after every real year. */
@@ -17,6 +17,13 @@ export interface SongFeatures {
   earliest: Int16Array;
   /** Year of the best-known recording (or the song's year if that one is undated). */
   bestKnownYear: Int16Array;
+  /**
+   * Which of song i's recordings is its earliest dated one (what chooseRecording() recommends once
+   * the story has reached it) and which its best known, as indexes into song.recordings: looking
+   * one up then touches one recording, not all of them.
+   */
+  earliestRecording: Uint16Array;
+  bestKnownRecording: Uint16Array;
   /** The range of every year in `earliest` (but NO_YEAR) and `bestKnownYear`. */
   minYear: number;
   maxYear: number;
@@ -104,6 +111,8 @@ export function buildSongFeatures(
     songs,
     earliest: Int16Array.from(withYear, (x) => x.earliest),
     bestKnownYear: new Int16Array(n),
+    earliestRecording: new Uint16Array(n),
+    bestKnownRecording: new Uint16Array(n),
     minYear: 0,
     maxYear: 0,
     earliestAt: new Uint16Array(n),
@@ -153,7 +162,11 @@ export function buildSongFeatures(
       f.arousal[i] = point.arousal;
       f.hasAffect[i] = 1;
     }
-    f.bestKnownYear[i] = bestKnownRecording(song).year ?? song.year;
+    const bestKnown = bestKnownRecording(song);
+    f.bestKnownYear[i] = bestKnown.year ?? song.year;
+    f.bestKnownRecording[i] = song.recordings.indexOf(bestKnown);
+    const first = earliestRecordingBy(song, f.earliest[i] as number);
+    f.earliestRecording[i] = first ? song.recordings.indexOf(first) : 0;
     f.origin[i] = originOf(song);
   });
   const seeYear = (y: number) => {

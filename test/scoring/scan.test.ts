@@ -118,6 +118,8 @@ describe("ranking scan", () => {
       // Same scores at every rank (equal scores may come in either order between the two).
       fast.forEach((s, i) => {
         expect(s.score, `round ${round}, rank ${i}`).to.be.closeTo(slow[i]!.score, 1e-3);
+        // The recording recommended is the one the rule in recording-choice.ts picks.
+        expect(s.recording).to.equal(chooseRecording(s.song, q.period, q.periodCorrect));
       });
       // No song the scan skipped could have scored better than the last one it kept (whose
       // score is shown rounded to 3 places).
