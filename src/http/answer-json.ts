@@ -57,49 +57,56 @@ class BodyBlocks {
 const blocks = new BodyBlocks();
 
 /**
- * Collects text and ready-made byte fragments in order, then encodes the text straight into the
- * body buffer (no intermediate buffer per piece). The buffer is sized for the worst case (three
- * UTF-8 bytes per UTF-16 unit of text) rather than measuring each piece.
+ * Writes the body's bytes straight into room cut from a block: ready-made bytes (fragments, and
+ * the memoised encodings of keys, numbers and sentences below) are copied in, other text is
+ * encoded in place. The room grows (into a buffer of its own) if an answer outgrows it.
  */
 class BodyWriter {
-  private readonly parts: (string | Buffer)[] = [];
-  private text = "";
-  private bound = 0;
+  private static readonly ROOM = 64 * 1024;
+  private room = blocks.reserve(BodyWriter.ROOM);
+  private at = 0;
 
   write(text: string): void {
-    this.text += text;
+    this.ensure(3 * text.length);
+    this.at += this.room.write(text, this.at);
   }
 
-  writeBytes(bytes: Buffer): void {
-    this.flushText();
-    this.parts.push(bytes);
-    this.bound += bytes.length;
+  bytes(bytes: Uint8Array): void {
+    this.ensure(bytes.length);
+    this.room.set(bytes, this.at);
+    this.at += bytes.length;
   }
 
   finish(): Buffer {
-    this.flushText();
-    const room = blocks.reserve(this.bound);
-    let at = 0;
-    for (const part of this.parts)
-      at += typeof part === "string" ? room.write(part, at) : part.copy(room, at);
-    return blocks.keep(room, at);
+    return blocks.keep(this.room, this.at);
   }
 
-  private flushText(): void {
-    if (!this.text) return;
-    this.parts.push(this.text);
-    this.bound += 3 * this.text.length;
-    this.text = "";
+  private ensure(more: number): void {
+    if (this.at + more <= this.room.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.room.length, this.at + more));
+    this.room.copy(bigger, 0, 0, this.at);
+    this.room = bigger;
   }
 }
 
-/** `"key":` and `,"key":`, quoted once per distinct key (answers use a handful). */
-const quotedKeys = new Map<string, { first: string; next: string }>();
-function quotedKey(key: string, first: boolean): string {
+/** UTF-8 bytes of short texts that recur (keys, punctuation, factor names), encoded once. */
+const encoded = new Map<string, Buffer>();
+function bytesOf(text: string): Buffer {
+  let bytes = encoded.get(text);
+  if (bytes === undefined) {
+    bytes = Buffer.from(text);
+    if (encoded.size < 1000) encoded.set(text, bytes);
+  }
+  return bytes;
+}
+
+/** `"key":` and `,"key":`, quoted and encoded once per distinct key (answers use a handful). */
+const quotedKeys = new Map<string, { first: Buffer; next: Buffer }>();
+function quotedKey(key: string, first: boolean): Buffer {
   let quoted = quotedKeys.get(key);
   if (quoted === undefined) {
     const text = `${JSON.stringify(key)}:`;
-    quoted = { first: text, next: `,${text}` };
+    quoted = { first: Buffer.from(text), next: Buffer.from(`,${text}`) };
     if (quotedKeys.size < 1000) quotedKeys.set(key, quoted);
   }
   return first ? quoted.first : quoted.next;
@@ -109,25 +116,26 @@ function quotedKey(key: string, first: boolean): string {
  * Scores and contributions are rounded to thousandths in [0, 1]; their text is looked up, since
  * turning a fraction into its shortest decimal text is slow.
  */
-const THOUSANDTHS = Array.from({ length: 1001 }, (_, k) => String(k / 1000));
+const THOUSANDTHS = Array.from({ length: 1001 }, (_, k) => Buffer.from(String(k / 1000)));
 
-/** JSON of a value; numbers and plain objects directly, since JSON.stringify per call is slow. */
-function json(value: unknown): string {
+/** Writes the JSON of a value; numbers without JSON.stringify, which is slow per call. */
+function writeJson(out: BodyWriter, value: unknown): void {
   if (typeof value === "number") {
     const k = Math.round(value * 1000);
     // The same number gives the same text, so the table is exact whenever it applies.
-    if (k >= 0 && k <= 1000 && k / 1000 === value) return THOUSANDTHS[k] as string;
-    return Number.isFinite(value) ? String(value) : "null";
+    if (k >= 0 && k <= 1000 && k / 1000 === value) out.bytes(THOUSANDTHS[k] as Buffer);
+    else out.write(Number.isFinite(value) ? String(value) : "null");
+    return;
   }
-  return JSON.stringify(value);
+  out.write(JSON.stringify(value));
 }
 
-/** JSON of a short string that recurs (factor names), quoted once. */
-const quotedNames = new Map<string, string>();
-function quotedName(name: string): string {
+/** JSON of a short string that recurs (factor names), quoted and encoded once. */
+const quotedNames = new Map<string, Buffer>();
+function quotedName(name: string): Buffer {
   let quoted = quotedNames.get(name);
   if (quoted === undefined) {
-    quoted = JSON.stringify(name);
+    quoted = Buffer.from(JSON.stringify(name));
     if (quotedNames.size < 100) quotedNames.set(name, quoted);
   }
   return quoted;
@@ -137,11 +145,11 @@ function quotedName(name: string): string {
  * JSON of a reason's sentence. The ranker hands out the same string object for a recurring
  * sentence (scoring/reason-memo.ts), so its quoted form is looked up rather than made again.
  */
-const quotedTexts = new Map<string, string>();
-function quotedText(text: string): string {
+const quotedTexts = new Map<string, Buffer>();
+function quotedText(text: string): Buffer {
   let quoted = quotedTexts.get(text);
   if (quoted === undefined) {
-    quoted = JSON.stringify(text);
+    quoted = Buffer.from(JSON.stringify(text));
     if (quotedTexts.size >= 20_000) quotedTexts.clear();
     quotedTexts.set(text, quoted);
   }
@@ -158,10 +166,26 @@ function hasKeys(value: object, expected: readonly string[]): boolean {
 
 const isObject = (v: unknown): v is object => typeof v === "object" && v !== null;
 
-/** An array element that is not an object, as JSON.stringify writes it. */
-function element(v: unknown): string {
-  return v === undefined || typeof v === "function" || typeof v === "symbol" ? "null" : json(v);
+/** Writes an array element that is not an object, as JSON.stringify writes it. */
+function writeElement(out: BodyWriter, v: unknown): void {
+  if (v === undefined || typeof v === "function" || typeof v === "symbol") out.bytes(NULL);
+  else writeJson(out, v);
 }
+
+const NULL = bytesOf("null");
+const OPEN = bytesOf("{");
+const CLOSE = bytesOf("}");
+const OPEN_LIST = bytesOf("[");
+const CLOSE_LIST = bytesOf("]");
+const COMMA = bytesOf(",");
+const SONG = bytesOf('{"song":');
+const RECORDING = bytesOf(',"recording":');
+const SCORE = bytesOf(',"score":');
+const REASONS = bytesOf(',"reasons":');
+const LISTENING = bytesOf(',"listening":');
+const FACTOR = bytesOf('{"factor":');
+const CONTRIBUTION = bytesOf(',"contribution":');
+const TEXT = bytesOf(',"text":');
 
 /** Writes `{"k":v,...}` for the own enumerable keys, skipping undefined values as JSON does. */
 function writeObject(
@@ -170,21 +194,21 @@ function writeObject(
   member: (key: string, v: unknown) => void,
 ): void {
   let first = true;
-  out.write("{");
+  out.bytes(OPEN);
   for (const key of Object.keys(value)) {
     const v = value[key];
     if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
-    out.write(quotedKey(key, first));
+    out.bytes(quotedKey(key, first));
     first = false;
     member(key, v);
   }
-  out.write("}");
+  out.bytes(CLOSE);
 }
 
 /** A reason: a flat object of strings and numbers, written without JSON.stringify's set-up cost. */
 function writeReason(out: BodyWriter, reason: unknown): void {
   if (!isObject(reason)) {
-    out.write(element(reason));
+    writeElement(out, reason);
     return;
   }
   const r = reason as Record<string, unknown>;
@@ -194,26 +218,30 @@ function writeReason(out: BodyWriter, reason: unknown): void {
     typeof r.contribution === "number" &&
     typeof r.text === "string"
   ) {
-    out.write(
-      `{"factor":${quotedName(r.factor)},"contribution":${json(r.contribution)},"text":${quotedText(r.text)}}`,
-    );
+    out.bytes(FACTOR);
+    out.bytes(quotedName(r.factor));
+    out.bytes(CONTRIBUTION);
+    writeJson(out, r.contribution);
+    out.bytes(TEXT);
+    out.bytes(quotedText(r.text));
+    out.bytes(CLOSE);
     return;
   }
-  writeObject(out, r, (_key, v) => out.write(json(v)));
+  writeObject(out, r, (_key, v) => writeJson(out, v));
 }
 
 function writeReasons(out: BodyWriter, reasons: readonly unknown[]): void {
-  out.write("[");
+  out.bytes(OPEN_LIST);
   for (let k = 0; k < reasons.length; k++) {
-    if (k > 0) out.write(",");
+    if (k > 0) out.bytes(COMMA);
     writeReason(out, reasons[k]);
   }
-  out.write("]");
+  out.bytes(CLOSE_LIST);
 }
 
 function writeSuggestion(out: BodyWriter, suggestion: unknown): void {
   if (!isObject(suggestion)) {
-    out.write(element(suggestion));
+    writeElement(out, suggestion);
     return;
   }
   const s = suggestion as Record<string, unknown>;
@@ -225,21 +253,23 @@ function writeSuggestion(out: BodyWriter, suggestion: unknown): void {
     Array.isArray(s.reasons) &&
     isObject(s.listening)
   ) {
-    out.write('{"song":');
-    out.writeBytes(fragment(s.song));
-    out.write(',"recording":');
-    out.writeBytes(fragment(s.recording));
-    out.write(`,"score":${json(s.score)},"reasons":`);
+    out.bytes(SONG);
+    out.bytes(fragment(s.song));
+    out.bytes(RECORDING);
+    out.bytes(fragment(s.recording));
+    out.bytes(SCORE);
+    writeJson(out, s.score);
+    out.bytes(REASONS);
     writeReasons(out, s.reasons as unknown[]);
-    out.write(',"listening":');
-    out.writeBytes(fragment(s.listening));
-    out.write("}");
+    out.bytes(LISTENING);
+    out.bytes(fragment(s.listening));
+    out.bytes(CLOSE);
     return;
   }
   writeObject(out, s, (key, v) => {
-    if (SHARED.has(key) && isObject(v)) out.writeBytes(fragment(v));
+    if (SHARED.has(key) && isObject(v)) out.bytes(fragment(v));
     else if (key === "reasons" && Array.isArray(v)) writeReasons(out, v as unknown[]);
-    else out.write(json(v));
+    else writeJson(out, v);
   });
 }
 
@@ -260,12 +290,12 @@ export function answerBody(answer: { suggestions: readonly unknown[] }): Buffer 
       out.write(JSON.stringify(v));
       return;
     }
-    out.write("[");
+    out.bytes(OPEN_LIST);
     for (let i = 0; i < v.length; i++) {
-      if (i > 0) out.write(",");
+      if (i > 0) out.bytes(COMMA);
       writeSuggestion(out, v[i]);
     }
-    out.write("]");
+    out.bytes(CLOSE_LIST);
   });
   const body = out.finish();
   if (!servedOnce.has(answer)) {
