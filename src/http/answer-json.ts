@@ -130,38 +130,40 @@ function writeJson(out: BodyWriter, value: unknown): void {
   out.write(JSON.stringify(value));
 }
 
-/** JSON of a short string that recurs (factor names), quoted and encoded once. */
-const quotedNames = new Map<string, Buffer>();
-function quotedName(name: string): Buffer {
-  let quoted = quotedNames.get(name);
-  if (quoted === undefined) {
-    quoted = Buffer.from(JSON.stringify(name));
-    if (quotedNames.size < 100) quotedNames.set(name, quoted);
+/**
+ * `,"text":"…"}`, the end of a reason, for a sentence. The ranker hands out the same string object
+ * for a recurring sentence (scoring/reason-memo.ts), so its encoding is looked up, not made again.
+ */
+const reasonEnds = new Map<string, Buffer>();
+function reasonEnd(text: string): Buffer {
+  let end = reasonEnds.get(text);
+  if (end === undefined) {
+    end = Buffer.from(`,"text":${JSON.stringify(text)}}`);
+    if (reasonEnds.size >= 20_000) reasonEnds.clear();
+    reasonEnds.set(text, end);
   }
-  return quoted;
+  return end;
 }
 
-/**
- * JSON of a reason's sentence. The ranker hands out the same string object for a recurring
- * sentence (scoring/reason-memo.ts), so its quoted form is looked up rather than made again.
- */
-const quotedTexts = new Map<string, Buffer>();
-function quotedText(text: string): Buffer {
-  let quoted = quotedTexts.get(text);
-  if (quoted === undefined) {
-    quoted = Buffer.from(JSON.stringify(text));
-    if (quotedTexts.size >= 20_000) quotedTexts.clear();
-    quotedTexts.set(text, quoted);
+/** `{"factor":"…","contribution":`, the start of a reason, per factor name. */
+const reasonStarts = new Map<string, Buffer>();
+function reasonStart(factor: string): Buffer {
+  let start = reasonStarts.get(factor);
+  if (start === undefined) {
+    start = Buffer.from(`{"factor":${JSON.stringify(factor)},"contribution":`);
+    if (reasonStarts.size < 100) reasonStarts.set(factor, start);
   }
-  return quoted;
+  return start;
 }
 
 /** Whether an object's own enumerable keys are exactly these, in this order. */
 function hasKeys(value: object, expected: readonly string[]): boolean {
-  const keys = Object.keys(value);
-  if (keys.length !== expected.length) return false;
-  for (let k = 0; k < keys.length; k++) if (keys[k] !== expected[k]) return false;
-  return true;
+  // Plain objects only (so for…in lists exactly the own enumerable keys), without allocating
+  // a key list per object as Object.keys would.
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  let k = 0;
+  for (const key in value) if (key !== expected[k++]) return false;
+  return k === expected.length;
 }
 
 const isObject = (v: unknown): v is object => typeof v === "object" && v !== null;
@@ -183,9 +185,6 @@ const RECORDING = bytesOf(',"recording":');
 const SCORE = bytesOf(',"score":');
 const REASONS = bytesOf(',"reasons":');
 const LISTENING = bytesOf(',"listening":');
-const FACTOR = bytesOf('{"factor":');
-const CONTRIBUTION = bytesOf(',"contribution":');
-const TEXT = bytesOf(',"text":');
 
 /** Writes `{"k":v,...}` for the own enumerable keys, skipping undefined values as JSON does. */
 function writeObject(
@@ -218,13 +217,9 @@ function writeReason(out: BodyWriter, reason: unknown): void {
     typeof r.contribution === "number" &&
     typeof r.text === "string"
   ) {
-    out.bytes(FACTOR);
-    out.bytes(quotedName(r.factor));
-    out.bytes(CONTRIBUTION);
+    out.bytes(reasonStart(r.factor));
     writeJson(out, r.contribution);
-    out.bytes(TEXT);
-    out.bytes(quotedText(r.text));
-    out.bytes(CLOSE);
+    out.bytes(reasonEnd(r.text));
     return;
   }
   writeObject(out, r, (_key, v) => writeJson(out, v));
