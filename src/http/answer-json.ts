@@ -1,10 +1,10 @@
 /**
  * The JSON body of suggestion answers, byte for byte what JSON.stringify would give, but built from
- * memoised UTF-8 fragments: a song, a recording and its listening links are immutable objects
- * shared by every answer that mentions them (an edit makes new objects), so each is serialised
- * and encoded once. Only the per-request parts (scores, reasons, the interpretation) are
- * serialised per request, and the body goes out as one buffer with nothing left to encode.
- * (Stringifying and encoding ten full songs per answer cost as much as ranking them.)
+ * memoised UTF-8 encodings: a song with the recording recommended, and a recording's listening
+ * links, are immutable objects shared by every answer that mentions them (an edit makes new
+ * objects), so each is serialised and encoded once; so are keys, rounded numbers and the
+ * ranker's recurring sentences. Per request, the body is mostly copies of those bytes into one
+ * buffer. (Stringifying and encoding ten full songs per answer cost as much as ranking them.)
  *
  * Suggestions and reasons of the usual shape are written by code that knows their keys; anything
  * else (extra keys, other orders, missing values) goes through the general writer.
@@ -180,11 +180,7 @@ const CLOSE = bytesOf("}");
 const OPEN_LIST = bytesOf("[");
 const CLOSE_LIST = bytesOf("]");
 const COMMA = bytesOf(",");
-const SONG = bytesOf('{"song":');
-const RECORDING = bytesOf(',"recording":');
-const SCORE = bytesOf(',"score":');
 const REASONS = bytesOf(',"reasons":');
-const LISTENING = bytesOf(',"listening":');
 
 /** Writes `{"k":v,...}` for the own enumerable keys, skipping undefined values as JSON does. */
 function writeObject(
@@ -234,6 +230,32 @@ function writeReasons(out: BodyWriter, reasons: readonly unknown[]): void {
   out.bytes(CLOSE_LIST);
 }
 
+/**
+ * `{"song":…,"recording":…,"score":` for a song and the recording recommended, encoded once per
+ * pair (kept with the recording, and made again if its song is not the one it was made for).
+ */
+const heads = new WeakMap<object, { song: object; bytes: Buffer }>();
+function suggestionHead(song: object, recording: object): Buffer {
+  const known = heads.get(recording);
+  if (known !== undefined && known.song === song) return known.bytes;
+  const bytes = Buffer.from(
+    `{"song":${JSON.stringify(song)},"recording":${JSON.stringify(recording)},"score":`,
+  );
+  heads.set(recording, { song, bytes });
+  return bytes;
+}
+
+/** `,"listening":…}` for a recording's listening links, encoded once. */
+const tails = new WeakMap<object, Buffer>();
+function suggestionTail(listening: object): Buffer {
+  let bytes = tails.get(listening);
+  if (bytes === undefined) {
+    bytes = Buffer.from(`,"listening":${JSON.stringify(listening)}}`);
+    tails.set(listening, bytes);
+  }
+  return bytes;
+}
+
 function writeSuggestion(out: BodyWriter, suggestion: unknown): void {
   if (!isObject(suggestion)) {
     writeElement(out, suggestion);
@@ -248,17 +270,11 @@ function writeSuggestion(out: BodyWriter, suggestion: unknown): void {
     Array.isArray(s.reasons) &&
     isObject(s.listening)
   ) {
-    out.bytes(SONG);
-    out.bytes(fragment(s.song));
-    out.bytes(RECORDING);
-    out.bytes(fragment(s.recording));
-    out.bytes(SCORE);
+    out.bytes(suggestionHead(s.song, s.recording));
     writeJson(out, s.score);
     out.bytes(REASONS);
     writeReasons(out, s.reasons as unknown[]);
-    out.bytes(LISTENING);
-    out.bytes(fragment(s.listening));
-    out.bytes(CLOSE);
+    out.bytes(suggestionTail(s.listening));
     return;
   }
   writeObject(out, s, (key, v) => {
