@@ -37,6 +37,7 @@ interface KernelExports {
     moodCount: number,
   ): void;
   next(i: number, lo: number, threshold: number): number;
+  addColumn(sum: number, column: number, end: number): void;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -214,6 +215,13 @@ export class ScanKernel {
    */
   next(i: number, lo: number, threshold: number): number {
     return this.exports.next(i, lo, threshold);
+  }
+
+  /** Sets themesRest, for songs 0 .. end − 1, to the sum of these theme columns. */
+  sumThemes(columns: readonly number[], end: number): void {
+    this.themesRest.fill(0, 0, end);
+    for (const c of columns)
+      this.exports.addColumn(this.at.themesRest, this.at.themeBest + c * this.n, end);
   }
 
   get foundScore(): number {

@@ -77,7 +77,7 @@ export function scan(
   // all-zero column); any further ones are summed up front.
   const columns = Array.from({ length: DIRECT_THEMES }, (_, k) => wanted[k] ?? f.themeCount);
   const rest = wanted.length > DIRECT_THEMES;
-  if (rest) sumThemes(f, wanted.slice(DIRECT_THEMES), end, kernel.themesRest);
+  if (rest) kernel.sumThemes(wanted.slice(DIRECT_THEMES), end);
   eraTable(f, q, kernel.eraTable);
   kernel.wantedMood.set(q.wantedMood);
   const weights = {
@@ -104,21 +104,6 @@ export function scan(
     }
   }
   return { best: top.sorted(), more: top.full };
-}
-
-/** Sums the given theme columns over songs [0, end) into `out`. */
-function sumThemes(
-  f: SongFeatures,
-  themes: readonly number[],
-  end: number,
-  out: Uint16Array,
-): void {
-  const n = f.songs.length;
-  out.fill(0, 0, end);
-  for (const w of themes) {
-    const base = w * n;
-    for (let i = 0; i < end; i++) out[i] = (out[i] as number) + (f.themeBest[base + i] as number);
-  }
 }
 
 /**

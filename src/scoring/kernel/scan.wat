@@ -184,4 +184,20 @@
         (br_if $song (f64.lt (local.get $s) (local.get $threshold)))
         (f64.store (global.get $found) (local.get $s))
         (return (local.get $i))))
-    (i32.const -1)))
+    (i32.const -1))
+
+  ;; Adds a theme column (u8 per song at $column) into a sum (u16 per song at $sum), for songs
+  ;; 0 .. $end - 1: how requests with more wanted themes than `next` reads directly are summed.
+  (func (export "addColumn") (param $sum i32) (param $column i32) (param $end i32)
+    (local $i i32) (local $at i32)
+    (block $done
+      (loop $song
+        (br_if $done (i32.ge_s (local.get $i) (local.get $end)))
+        (local.set $at (i32.add (local.get $sum) (i32.shl (local.get $i) (i32.const 1))))
+        (i32.store16
+          (local.get $at)
+          (i32.add
+            (i32.load16_u (local.get $at))
+            (i32.load8_u (i32.add (local.get $column) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $song)))))
