@@ -33,13 +33,17 @@ export class PerformerLists {
 
   /**
    * Where in `pool` the performers of song i's recording of this kind are listed (made from
-   * `recording()` the first time). `pool` may be replaced meanwhile: read it after calling this.
+   * `recording(i, kind)` the first time). `pool` may be replaced meanwhile: read it after this.
    */
-  listOf(i: number, kind: RecordingKind, recording: () => Recording): number {
+  listOf(
+    i: number,
+    kind: RecordingKind,
+    recording: (i: number, kind: RecordingKind) => Recording,
+  ): number {
     const slot = 2 * i + kind;
     const known = this.start[slot] as number;
     if (known >= 0) return known;
-    const performers = recording().performers;
+    const performers = recording(i, kind).performers;
     if (this.used + performers.length + 1 > this.pool.length) {
       const grown = new Int32Array(2 * (this.pool.length + performers.length + 1));
       grown.set(this.pool);

@@ -234,7 +234,7 @@ export class Ranker {
       const first = this.f.earliest[s.i] as number;
       const kind = q.period === null || first > q.period.to ? BEST_KNOWN : EARLIEST;
       if (kind === BEST_KNOWN && q.period !== null && q.periodCorrect) continue;
-      const at = this.performers.listOf(s.i, kind, () => this.recordingOf(s.i, kind));
+      const at = this.performers.listOf(s.i, kind, this.recordingOf);
       const pool = this.performers.pool;
       const count = pool[at] as number;
       let full = false;
@@ -251,10 +251,10 @@ export class Ranker {
   }
 
   /** Song i's earliest dated or best-known recording (see SongFeatures.earliestRecording). */
-  private recordingOf(i: number, kind: RecordingKind): Recording {
+  private readonly recordingOf = (i: number, kind: RecordingKind): Recording => {
     const at = (kind === EARLIEST ? this.f.earliestRecording : this.f.bestKnownRecording)[i];
     return (this.f.songs[i] as Song).recordings[at as number] as Recording;
-  }
+  };
 
   /**
    * Scores and explains particular songs for a query (e.g. songs an editor pinned), bypassing the
