@@ -10,6 +10,7 @@
  *     stem.
  * Stopwords never match. The matcher reports which text words produced each term.
  */
+import { Memo } from "../domain/memo.js";
 import { stem } from "./stemmer.js";
 import { isStopword, tokenize } from "./text.js";
 
@@ -47,13 +48,11 @@ interface Lead {
   stems: string[] | null;
 }
 
-const LEADS_LIMIT = 50_000;
-
 export class TermMatcher {
   private readonly byFirstStem = new Map<string, Pattern[]>();
   private readonly singleByPrefix = new Map<string, { stem: string; ids: Set<string> }[]>();
   /** Leads per stem, worked out on first sight: descriptions repeat the same words. */
-  private readonly leadsMemo = new Map<string, readonly Lead[]>();
+  private readonly leadsMemo = new Memo<string, readonly Lead[]>(50_000);
 
   constructor(entries: readonly TermEntry[]) {
     for (const entry of entries) {
@@ -96,7 +95,7 @@ export class TermMatcher {
     for (let i = 0; i < stems.length; i++) {
       const token = tokens[i] as string;
       if (isStopword(token)) continue;
-      for (const lead of this.leads(stems[i] as string)) {
+      for (const lead of this.leadsMemo.get(stems[i] as string, this.leads)) {
         if (lead.stems === null) add(lead.id, [token]);
         else if (lead.stems.every((ps, k) => stems[i + k] === ps))
           add(
@@ -109,9 +108,7 @@ export class TermMatcher {
   }
 
   /** In the order rules 2 and 3 apply: phrases and words with this stem, then prefix matches. */
-  private leads(s: string): readonly Lead[] {
-    const known = this.leadsMemo.get(s);
-    if (known !== undefined) return known;
+  private readonly leads = (s: string): readonly Lead[] => {
     const out: Lead[] = [];
     for (const pattern of this.byFirstStem.get(s) ?? [])
       out.push({ id: pattern.id, stems: pattern.stems.length > 1 ? pattern.stems : null });
@@ -123,10 +120,8 @@ export class TermMatcher {
           slot.ids.forEach((id) => out.push({ id, stems: null }));
       }
     }
-    if (this.leadsMemo.size >= LEADS_LIMIT) this.leadsMemo.clear();
-    this.leadsMemo.set(s, out);
     return out;
-  }
+  };
 
   /** Content words of a text (its tokens) that no term matched (shown so users can rephrase). */
   unmatchedWords(tokens: readonly string[], matches: readonly TermMatch[]): string[] {

@@ -4,6 +4,7 @@
  * "kristalinskaja" compare equal.
  */
 import { transliterate } from "transliteration";
+import { Memo } from "../domain/memo.js";
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -38,17 +39,11 @@ export function isCyrillic(token: string): boolean {
  * we collapse the variants that only differ by convention.
  */
 export function latinKey(text: string): string {
-  const hit = keyMemo.get(text);
-  if (hit !== undefined) return hit;
-  const key = computeLatinKey(text);
-  // Names and title words repeat constantly while indexing; transliteration is the slow part.
-  if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
-  keyMemo.set(text, key);
-  return key;
+  return keyMemo.get(text, computeLatinKey);
 }
 
-const keyMemo = new Map<string, string>();
-const KEY_MEMO_LIMIT = 100_000;
+// Names and title words repeat constantly while indexing; transliteration is the slow part.
+const keyMemo = new Memo<string, string>(100_000);
 
 function computeLatinKey(text: string): string {
   return transliterate(fold(text))

@@ -11,6 +11,7 @@
  */
 
 import type { ServerResponse } from "node:http";
+import { Memo } from "../domain/memo.js";
 
 /** Keys of a suggestion whose values are shared, immutable objects. */
 const SHARED = new Set(["song", "recording", "listening"]);
@@ -89,26 +90,14 @@ class BodyWriter {
   }
 }
 
-/** UTF-8 bytes of short texts that recur (keys, punctuation, factor names), encoded once. */
-const encoded = new Map<string, Buffer>();
-function bytesOf(text: string): Buffer {
-  let bytes = encoded.get(text);
-  if (bytes === undefined) {
-    bytes = Buffer.from(text);
-    if (encoded.size < 1000) encoded.set(text, bytes);
-  }
-  return bytes;
-}
-
 /** `"key":` and `,"key":`, quoted and encoded once per distinct key (answers use a handful). */
-const quotedKeys = new Map<string, { first: Buffer; next: Buffer }>();
+const quotedKeys = new Memo<string, { first: Buffer; next: Buffer }>(1000);
+function quoteKey(key: string): { first: Buffer; next: Buffer } {
+  const text = `${JSON.stringify(key)}:`;
+  return { first: Buffer.from(text), next: Buffer.from(`,${text}`) };
+}
 function quotedKey(key: string, first: boolean): Buffer {
-  let quoted = quotedKeys.get(key);
-  if (quoted === undefined) {
-    const text = `${JSON.stringify(key)}:`;
-    quoted = { first: Buffer.from(text), next: Buffer.from(`,${text}`) };
-    if (quotedKeys.size < 1000) quotedKeys.set(key, quoted);
-  }
+  const quoted = quotedKeys.get(key, quoteKey);
   return first ? quoted.first : quoted.next;
 }
 
@@ -134,27 +123,13 @@ function writeJson(out: BodyWriter, value: unknown): void {
  * `,"text":"…"}`, the end of a reason, for a sentence. The ranker hands out the same string object
  * for a recurring sentence (scoring/reason-memo.ts), so its encoding is looked up, not made again.
  */
-const reasonEnds = new Map<string, Buffer>();
-function reasonEnd(text: string): Buffer {
-  let end = reasonEnds.get(text);
-  if (end === undefined) {
-    end = Buffer.from(`,"text":${JSON.stringify(text)}}`);
-    if (reasonEnds.size >= 20_000) reasonEnds.clear();
-    reasonEnds.set(text, end);
-  }
-  return end;
-}
+const reasonEnds = new Memo<string, Buffer>(20_000);
+const reasonEnd = (text: string) => Buffer.from(`,"text":${JSON.stringify(text)}}`);
 
 /** `{"factor":"…","contribution":`, the start of a reason, per factor name. */
-const reasonStarts = new Map<string, Buffer>();
-function reasonStart(factor: string): Buffer {
-  let start = reasonStarts.get(factor);
-  if (start === undefined) {
-    start = Buffer.from(`{"factor":${JSON.stringify(factor)},"contribution":`);
-    if (reasonStarts.size < 100) reasonStarts.set(factor, start);
-  }
-  return start;
-}
+const reasonStarts = new Memo<string, Buffer>(100);
+const reasonStart = (factor: string) =>
+  Buffer.from(`{"factor":${JSON.stringify(factor)},"contribution":`);
 
 /** Whether an object's own enumerable keys are exactly these, in this order. */
 function hasKeys(value: object, expected: readonly string[]): boolean {
@@ -174,13 +149,13 @@ function writeElement(out: BodyWriter, v: unknown): void {
   else writeJson(out, v);
 }
 
-const NULL = bytesOf("null");
-const OPEN = bytesOf("{");
-const CLOSE = bytesOf("}");
-const OPEN_LIST = bytesOf("[");
-const CLOSE_LIST = bytesOf("]");
-const COMMA = bytesOf(",");
-const REASONS = bytesOf(',"reasons":');
+const NULL = Buffer.from("null");
+const OPEN = Buffer.from("{");
+const CLOSE = Buffer.from("}");
+const OPEN_LIST = Buffer.from("[");
+const CLOSE_LIST = Buffer.from("]");
+const COMMA = Buffer.from(",");
+const REASONS = Buffer.from(',"reasons":');
 
 /** Writes `{"k":v,...}` for the own enumerable keys, skipping undefined values as JSON does. */
 function writeObject(
@@ -213,9 +188,9 @@ function writeReason(out: BodyWriter, reason: unknown): void {
     typeof r.contribution === "number" &&
     typeof r.text === "string"
   ) {
-    out.bytes(reasonStart(r.factor));
+    out.bytes(reasonStarts.get(r.factor, reasonStart));
     writeJson(out, r.contribution);
-    out.bytes(reasonEnd(r.text));
+    out.bytes(reasonEnds.get(r.text, reasonEnd));
     return;
   }
   writeObject(out, r, (_key, v) => writeJson(out, v));

@@ -5,18 +5,16 @@
  * song's own record never changes (an edit makes a new object). Keys are bounded (all forgotten
  * when too many); the songs are held weakly.
  */
+import { Memo } from "../domain/memo.js";
+
 const MAX_KEYS = 1000;
+const perSong = () => new WeakMap();
 
 export class PerSongMemo<V> {
-  private readonly byKey = new Map<string, WeakMap<object, V>>();
+  private readonly byKey = new Memo<string, WeakMap<object, V>>(MAX_KEYS);
 
   get(key: string, owner: object, make: () => V): V {
-    let values = this.byKey.get(key);
-    if (values === undefined) {
-      if (this.byKey.size >= MAX_KEYS) this.byKey.clear();
-      values = new WeakMap();
-      this.byKey.set(key, values);
-    }
+    const values = this.byKey.get(key, perSong);
     let value = values.get(owner);
     if (value === undefined) {
       value = make();

@@ -4,34 +4,20 @@
  * by what it is made from hands back the very same string, which saves building it and lets the
  * answer writer reuse what it made of it. The memos are bounded (cleared when full).
  */
+import { Memo } from "../domain/memo.js";
 import type { ReasonTexts } from "./reason-texts.js";
 
 const LIMIT = 20_000;
-
-/** Values by key, forgotten all at once when full. */
-class Memo<K> {
-  private readonly values = new Map<K, string>();
-
-  get(key: K, make: () => string): string {
-    let value = this.values.get(key);
-    if (value === undefined) {
-      value = make();
-      if (this.values.size >= LIMIT) this.values.clear();
-      this.values.set(key, value);
-    }
-    return value;
-  }
-}
 
 const SEP = "\u0001";
 const YEARS = 8192;
 
 export function rememberedTexts(texts: ReasonTexts): ReasonTexts {
-  const eras = new Memo<number>();
-  const themes = new Memo<string>();
-  const moods = new Memo<string>();
-  const origins = new Memo<string>();
-  const words = new Memo<string>();
+  const eras = new Memo<number, string>(LIMIT);
+  const themes = new Memo<string, string>(LIMIT);
+  const moods = new Memo<string, string>(LIMIT);
+  const origins = new Memo<string, string>(LIMIT);
+  const words = new Memo<string, string>(LIMIT);
   const inRange = (y: number) => Number.isInteger(y) && y >= 0 && y < YEARS;
   return {
     era(year, period, recorded) {
