@@ -15,8 +15,6 @@ export interface SongFeatures {
   songs: Song[];
   /** Earliest dated recording year (NO_YEAR if none), ascending. */
   earliest: Int16Array;
-  /** Year of the best-known recording (or the song's year if that one is undated). */
-  bestKnownYear: Int16Array;
   /**
    * Which of song i's recordings is its earliest dated one (what chooseRecording() recommends once
    * the story has reached it) and which its best known, as indexes into song.recordings: looking
@@ -24,7 +22,10 @@ export interface SongFeatures {
    */
   earliestRecording: Uint16Array;
   bestKnownRecording: Uint16Array;
-  /** The range of every year in `earliest` (but NO_YEAR) and `bestKnownYear`. */
+  /**
+   * The range of every year in `earliest` (but NO_YEAR) and of the best-known recordings' years
+   * (the song's year where that recording is undated).
+   */
   minYear: number;
   maxYear: number;
   /**
@@ -107,10 +108,11 @@ export function buildSongFeatures(
     }
     return k;
   };
+  // Only needed while building: the scan reads the years as offsets (bestKnownAt).
+  const bestKnownYear = new Int16Array(n);
   const f: SongFeatures = {
     songs,
     earliest: Int16Array.from(withYear, (x) => x.earliest),
-    bestKnownYear: new Int16Array(n),
     earliestRecording: new Uint16Array(n),
     bestKnownRecording: new Uint16Array(n),
     minYear: 0,
@@ -163,7 +165,7 @@ export function buildSongFeatures(
       f.hasAffect[i] = 1;
     }
     const bestKnown = bestKnownRecording(song);
-    f.bestKnownYear[i] = bestKnown.year ?? song.year;
+    bestKnownYear[i] = bestKnown.year ?? song.year;
     f.bestKnownRecording[i] = song.recordings.indexOf(bestKnown);
     const first = earliestRecordingBy(song, f.earliest[i] as number);
     f.earliestRecording[i] = first ? song.recordings.indexOf(first) : 0;
@@ -174,15 +176,15 @@ export function buildSongFeatures(
     f.minYear = Math.min(f.minYear, y);
     f.maxYear = Math.max(f.maxYear, y);
   };
-  if (n > 0) f.minYear = f.maxYear = f.bestKnownYear[0] as number;
+  if (n > 0) f.minYear = f.maxYear = bestKnownYear[0] as number;
   for (let i = 0; i < n; i++) {
-    seeYear(f.bestKnownYear[i] as number);
+    seeYear(bestKnownYear[i] as number);
     seeYear(f.earliest[i] as number);
   }
   for (let i = 0; i < n; i++) {
     const first = f.earliest[i] as number;
     f.earliestAt[i] = first === NO_YEAR ? 0 : first - f.minYear;
-    f.bestKnownAt[i] = (f.bestKnownYear[i] as number) - f.minYear;
+    f.bestKnownAt[i] = (bestKnownYear[i] as number) - f.minYear;
   }
   songs
     .map((song, i) => ({ id: song.id, i }))
