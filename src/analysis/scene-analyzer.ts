@@ -7,7 +7,7 @@ import type { Interpretation, InterpretedTerm, SceneRequest, Vocabulary } from "
 import { rangeOfYear } from "../domain/index.js";
 import { findPeriod } from "./period-hints.js";
 import { TermMatcher, type TermEntry } from "./term-matcher.js";
-import { isCyrillic, isStopword, tokenize } from "./text.js";
+import { wordsOf, type Word } from "./words.js";
 
 function entriesOf(terms: Vocabulary["themes"] | Vocabulary["moods"]): TermEntry[] {
   return terms.map((t) => ({
@@ -16,13 +16,18 @@ function entriesOf(terms: Vocabulary["themes"] | Vocabulary["moods"]): TermEntry
   }));
 }
 
-function detectLanguage(tokens: readonly string[]): Interpretation["language"] {
-  const words = tokens.filter((w) => !isStopword(w) && /\p{L}/u.test(w));
-  if (words.length === 0) return null;
-  const cyr = words.filter(isCyrillic).length;
-  if (cyr === words.length) return "ru";
+function detectLanguage(words: readonly Word[]): Interpretation["language"] {
+  let content = 0;
+  let cyr = 0;
+  for (const w of words) {
+    if (w.stopword || !w.hasLetter) continue;
+    content++;
+    if (w.cyrillic) cyr++;
+  }
+  if (content === 0) return null;
+  if (cyr === content) return "ru";
   if (cyr === 0) return "en";
-  return cyr / words.length >= 0.8 ? "ru" : cyr / words.length <= 0.2 ? "en" : "mixed";
+  return cyr / content >= 0.8 ? "ru" : cyr / content <= 0.2 ? "en" : "mixed";
 }
 
 export class SceneAnalyzer {
@@ -38,9 +43,9 @@ export class SceneAnalyzer {
     request: Pick<SceneRequest, "year" | "era" | "themes" | "moods" | "description">,
   ): Interpretation {
     const text = request.description ?? "";
-    const tokens = tokenize(text);
-    const themeHits = this.themes.match(tokens);
-    const moodHits = this.moods.match(tokens);
+    const words = wordsOf(text);
+    const themeHits = this.themes.match(words);
+    const moodHits = this.moods.match(words);
 
     let period: Interpretation["period"] = null;
     if (request.year !== undefined) period = { ...rangeOfYear(request.year), source: "year" };
@@ -52,10 +57,10 @@ export class SceneAnalyzer {
 
     return {
       period,
-      language: text ? detectLanguage(tokens) : null,
+      language: text ? detectLanguage(words) : null,
       themes: merge(request.themes, themeHits),
       moods: merge(request.moods, moodHits),
-      unmatched: this.themes.unmatchedWords(tokens, [...themeHits, ...moodHits]),
+      unmatched: this.themes.unmatchedWords(words, [...themeHits, ...moodHits]),
     };
   }
 }

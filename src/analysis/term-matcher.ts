@@ -12,7 +12,8 @@
  */
 import { Memo } from "../domain/memo.js";
 import { stem } from "./stemmer.js";
-import { isStopword, tokenize } from "./text.js";
+import { tokenize } from "./text.js";
+import type { Word } from "./words.js";
 
 export interface TermEntry {
   id: string;
@@ -80,31 +81,30 @@ export class TermMatcher {
     }
   }
 
-  /**
-   * Terms found in a text, given as its tokens (see text.ts tokenize), in order of first
-   * appearance, each with the words that matched.
-   */
-  match(tokens: readonly string[]): TermMatch[] {
-    const stems = tokens.map(stem);
+  /** Terms found in a text, given as its words (words.ts), in order of first appearance, each with the words that matched. */
+  match(words: readonly Word[]): TermMatch[] {
     const found = new Map<string, Set<string>>();
-    const add = (id: string, words: string[]) => {
+    const add = (id: string, matched: string[]) => {
       const set = found.get(id) ?? new Set<string>();
-      words.forEach((w) => set.add(w));
+      matched.forEach((w) => set.add(w));
       found.set(id, set);
     };
-    for (let i = 0; i < stems.length; i++) {
-      const token = tokens[i] as string;
-      if (isStopword(token)) continue;
-      for (const lead of this.leadsMemo.get(stems[i] as string, this.leads)) {
-        if (lead.stems === null) add(lead.id, [token]);
-        else if (lead.stems.every((ps, k) => stems[i + k] === ps))
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as Word;
+      if (word.stopword) continue;
+      for (const lead of this.leadsMemo.get(word.stem, this.leads)) {
+        if (lead.stems === null) add(lead.id, [word.text]);
+        else if (lead.stems.every((ps, k) => words[i + k]?.stem === ps))
           add(
             lead.id,
-            tokens.slice(i, i + lead.stems.length).filter((w) => !isStopword(w)),
+            words
+              .slice(i, i + lead.stems.length)
+              .filter((w) => !w.stopword)
+              .map((w) => w.text),
           );
       }
     }
-    return [...found].map(([id, words]) => ({ id, matched: [...words] }));
+    return [...found].map(([id, matched]) => ({ id, matched: [...matched] }));
   }
 
   /** In the order rules 2 and 3 apply: phrases and words with this stem, then prefix matches. */
@@ -123,13 +123,14 @@ export class TermMatcher {
     return out;
   };
 
-  /** Content words of a text (its tokens) that no term matched (shown so users can rephrase). */
-  unmatchedWords(tokens: readonly string[], matches: readonly TermMatch[]): string[] {
+  /** Content words of a text that no term matched (shown so users can rephrase). */
+  unmatchedWords(words: readonly Word[], matches: readonly TermMatch[]): string[] {
     // Matched words are tokens already.
     const used = new Set(matches.flatMap((m) => m.matched));
     const out: string[] = [];
-    for (const token of tokens) {
-      if (isStopword(token) || /\d/.test(token) || used.has(token) || out.includes(token)) continue;
+    for (const word of words) {
+      const token = word.text;
+      if (word.stopword || word.hasDigit || used.has(token) || out.includes(token)) continue;
       out.push(token);
     }
     return out;

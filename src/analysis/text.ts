@@ -14,20 +14,10 @@ export function fold(text: string): string {
   return text.normalize("NFC").toLowerCase().replace(/ё/g, "е");
 }
 
-/**
- * The words of a text, folded. The last answer is remembered: a scene's description is read twice
- * in a row (scene analysis, then text relevance). Callers must not change the list.
- */
-export function tokenize(text: string): readonly string[] {
-  if (text !== lastText) {
-    lastTokens = fold(text).match(TOKEN) ?? [];
-    lastText = text;
-  }
-  return lastTokens;
+/** The words of a text, folded. */
+export function tokenize(text: string): string[] {
+  return fold(text).match(TOKEN) ?? [];
 }
-
-let lastText: string | undefined;
-let lastTokens: readonly string[] = [];
 
 export function isCyrillic(token: string): boolean {
   return CYRILLIC.test(token);

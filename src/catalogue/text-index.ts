@@ -10,6 +10,7 @@
  */
 import { stem } from "../analysis/stemmer.js";
 import { isStopword, tokenize } from "../analysis/text.js";
+import { wordsOf } from "../analysis/words.js";
 
 export interface TextRelevance {
   value: number;
@@ -101,12 +102,12 @@ export class TextIndex {
     if (n === 0) return TextMatches.NONE;
     const words: string[] = [];
     const stems: string[] = [];
-    for (const token of tokenize(description)) {
-      if (isStopword(token) || /^\d+$/.test(token)) continue;
-      const s = stem(token);
+    for (const word of wordsOf(description)) {
+      if (word.stopword || word.number) continue;
+      const s = word.stem;
       if (stems.includes(s) || stems.length >= MAX_QUERY_TERMS) continue;
       stems.push(s);
-      words.push(token);
+      words.push(word.text);
     }
     const terms: QueryTerm[] = [];
     stems.forEach((s, q) => {

@@ -47,8 +47,16 @@ const hasBody = (req: Parameters<RequestHandler>[0]) =>
   req.headers["transfer-encoding"] !== undefined ||
   (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0");
 
+/** The Content-Type values nearly every client sends, accepted without parsing the header. */
+const PLAIN_JSON = new Set(["application/json", "application/json; charset=utf-8"]);
+
 /** Bodies must be JSON (CSV for imports); anything else is refused instead of being read as "no body". */
 const requireJson: RequestHandler = (req, _res, next) => {
+  const type = req.headers["content-type"];
+  if (type !== undefined && PLAIN_JSON.has(type)) {
+    next();
+    return;
+  }
   const csvAllowed = req.path === "/v1/import" && req.is("text/csv");
   if (hasBody(req) && !req.is(["application/json", "application/*+json"]) && !csvAllowed) {
     next(
@@ -83,14 +91,13 @@ export function createApp(options: AppOptions): Express {
     express.text({ type: "text/csv", limit: limit * 256 }),
   );
   app.use(express.json({ limit, strict: false, type: ["application/json", "application/*+json"] }));
-  if (options.editing) {
-    app.use(authenticate(options.editing.keys, options.editing.readsNeedKey));
-    app.use(editRoutes(options.editing.curation, options.editing.keys));
-  }
+  if (options.editing) app.use(authenticate(options.editing.keys, options.editing.readsNeedKey));
+  const streaming = options.streaming ?? { resolver: new DisabledResolver(), playlists: null };
+  // The busiest route first: express tries routes in order, and no other route shares its path.
+  app.use("/v1/suggestions", suggestionRoutes(options.source, streaming.resolver));
+  if (options.editing) app.use(editRoutes(options.editing.curation, options.editing.keys));
   app.use(metaRoutes(options.source, version));
   app.use("/v1/songs", songRoutes(options.source));
-  const streaming = options.streaming ?? { resolver: new DisabledResolver(), playlists: null };
-  app.use("/v1/suggestions", suggestionRoutes(options.source, streaming.resolver));
   app.use(playlistRoutes(options.source, streaming.resolver, streaming.playlists));
   app.use(streamingRoutes(options.source, streaming.resolver));
   if (options.webDir) app.use(express.static(options.webDir, { index: "index.html" }));
