@@ -41,6 +41,8 @@ export class TextIndex {
   private scores = new Float64Array(0);
   private hits = new Uint32Array(0);
   private touched = new Int32Array(0);
+  private found = new Float64Array(0);
+  private foundMask = new Uint32Array(0);
 
   upsert(id: string, title: string, body: string): void {
     this.remove(id);
@@ -117,26 +119,30 @@ export class TextIndex {
       terms.push({ posting, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)), bit: 1 << q });
     });
     const query: Query = { terms, avg: this.totalLength / n || 1, top: 0 };
-    let count = 0;
-    this.score(query, (_slot, score) => {
-      count++;
-      if (score > query.top) query.top = score;
-    });
+    const count = this.run(query);
+    const found = this.found;
+    for (let c = 0; c < count; c++)
+      if ((found[c] as number) > query.top) query.top = found[c] as number;
     return query.top > 0 ? new TextMatches(this, query, words, count) : TextMatches.NONE;
   }
 
   /**
-   * BM25 of every song the query's terms reach, reported per slot with the mask of terms found,
-   * through reused scratch arrays: a request allocates nothing per matching song (a common word
-   * reaches thousands, and per-request arrays of that size were most of a request's garbage).
+   * BM25 of every song the query's terms reach, into reused arrays: the c-th match's slot is
+   * matchSlot(c), its raw score matchScore(c) and its mask of terms matchMask(c), for c below the
+   * count returned, until the next query. A request allocates nothing per matching song (a common
+   * word reaches thousands), and nothing is called per song (a callback per match boxed each
+   * score).
    */
-  score(query: Query, each: (slot: number, score: number, mask: number) => void): void {
+  run(query: Query): number {
     if (this.scores.length < this.ids.length) {
-      this.scores = new Float64Array(this.ids.length * 2);
-      this.hits = new Uint32Array(this.ids.length * 2);
-      this.touched = new Int32Array(this.ids.length * 2);
+      const size = this.ids.length * 2;
+      this.scores = new Float64Array(size);
+      this.hits = new Uint32Array(size);
+      this.touched = new Int32Array(size);
+      this.found = new Float64Array(size);
+      this.foundMask = new Uint32Array(size);
     }
-    const { scores, hits, touched, lengths } = this;
+    const { scores, hits, touched, lengths, found, foundMask } = this;
     const { avg } = query;
     let count = 0;
     for (const { posting, idf, bit } of query.terms) {
@@ -153,12 +159,24 @@ export class TextIndex {
     }
     for (let c = 0; c < count; c++) {
       const slot = touched[c] as number;
-      const score = scores[slot] as number;
-      const mask = hits[slot] as number;
+      found[c] = scores[slot] as number;
+      foundMask[c] = hits[slot] as number;
       scores[slot] = 0;
       hits[slot] = 0;
-      each(slot, score, mask);
     }
+    return count;
+  }
+
+  matchSlot(c: number): number {
+    return this.touched[c] as number;
+  }
+
+  matchScore(c: number): number {
+    return this.found[c] as number;
+  }
+
+  matchMask(c: number): number {
+    return this.foundMask[c] as number;
   }
 
   /** The song id in a slot. */
@@ -183,9 +201,9 @@ interface Query {
 }
 
 /**
- * The songs a description matches. Nothing is stored per song: `forEach` recomputes the matches
- * from the index (twice the arithmetic of storing them, a fraction of the allocation). Valid until
- * the index changes.
+ * The songs a description matches. Nothing is stored per song: `load` works the matches out again
+ * into the index's reused arrays (twice the arithmetic of storing them, no allocation). Valid
+ * until the index changes; what `load` gives, until the index answers another query.
  */
 export class TextMatches {
   static readonly NONE = new TextMatches(null, { terms: [], avg: 1, top: 0 }, [], 0);
@@ -198,10 +216,33 @@ export class TextMatches {
     readonly size: number,
   ) {}
 
-  /** Each matching song's slot (see TextIndex.slotOf), relevance in (0, 1] (the best is 1) and mask. */
+  /**
+   * Works the matches out (again) and returns how many there are; the c-th one is then read with
+   * slotAt(c), valueAt(c) and maskAt(c), until the index answers another query.
+   */
+  load(): number {
+    return this.index === null ? 0 : this.index.run(this.query);
+  }
+
+  /** The c-th match's slot (see TextIndex.slotOf). */
+  slotAt(c: number): number {
+    return (this.index as TextIndex).matchSlot(c);
+  }
+
+  /** The c-th match's relevance in (0, 1] (the best is 1). */
+  valueAt(c: number): number {
+    return (this.index as TextIndex).matchScore(c) / this.query.top;
+  }
+
+  /** The c-th match's mask of description words (see termsOf). */
+  maskAt(c: number): number {
+    return (this.index as TextIndex).matchMask(c);
+  }
+
+  /** Each matching song's slot, relevance and mask. */
   forEach(each: (slot: number, value: number, mask: number) => void): void {
-    const { top } = this.query;
-    this.index?.score(this.query, (slot, score, mask) => each(slot, score / top, mask));
+    const count = this.load();
+    for (let c = 0; c < count; c++) each(this.slotAt(c), this.valueAt(c), this.maskAt(c));
   }
 
   /** The description's words in a match's mask. */

@@ -49,13 +49,17 @@ import { ThemeSimilarity } from "./theme-similarity.js";
 
 /**
  * The songs a scene description matched, named by their slot in the text index (see the Ranker's
- * `textSlot`), delivered one by one: no object per matching song, since a common word matches
- * thousands.
+ * `textSlot`), read by number: no object and no call per matching song, since a common word
+ * matches thousands.
  */
 export interface TextHits {
   readonly size: number;
-  /** Each match: its slot, relevance relative to the best match in (0, 1], and a word mask. */
-  forEach(each: (slot: number, value: number, mask: number) => void): void;
+  /** Makes the matches readable and says how many there are. */
+  load(): number;
+  /** The c-th match's slot, relevance relative to the best match in (0, 1], and word mask. */
+  slotAt(c: number): number;
+  valueAt(c: number): number;
+  maskAt(c: number): number;
   /** The description's words in a match's mask. */
   termsOf(mask: number): string[];
 }
@@ -143,13 +147,16 @@ export class Ranker {
   private withMarks<T>(q: RankQuery, body: () => T): T {
     const bySlot = this.positionOfSlot;
     this.markedCount = 0;
-    q.text?.forEach((slot, value, mask) => {
+    const text = q.text;
+    const matches = text ? text.load() : 0;
+    for (let c = 0; c < matches; c++) {
+      const slot = (text as TextHits).slotAt(c);
       const i = slot < bySlot.length ? (bySlot[slot] as number) : -1;
-      if (i < 0) return;
-      this.textScratch[i] = value;
-      this.textMask[i] = mask;
+      if (i < 0) continue;
+      this.textScratch[i] = (text as TextHits).valueAt(c);
+      this.textMask[i] = (text as TextHits).maskAt(c);
       this.marked[this.markedCount++] = i;
-    });
+    }
     q.exclude?.forEach((id) => {
       const i = this.f.position.get(id);
       if (i !== undefined) {

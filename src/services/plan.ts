@@ -15,7 +15,7 @@ import {
 import type { Catalogue } from "../catalogue/catalogue.js";
 import { personKey } from "../catalogue/people.js";
 import { planFilm, type PreparedScene } from "../planning/planner.js";
-import { listeningFor, withListening } from "./streaming.js";
+import { listenable, listeningFor, withListening } from "./streaming.js";
 import { refuseUnknownTerms, termProblems } from "./terms.js";
 
 /** Extra candidates per scene beyond what it shows, so the assignment has room to trade. */
@@ -130,7 +130,7 @@ export function planSoundtrack(catalogue: Catalogue, input: unknown): Plan {
     scenes: plan.scenes.map((s) => ({
       ...s,
       picks: s.picks.map(withListening),
-      alternates: s.alternates.map(withListening),
+      alternates: s.alternates.map(listenable),
     })),
     tracks: plan.tracks.map((t) => ({ ...t, listening: listeningFor(t.song, t.recording) })),
   };

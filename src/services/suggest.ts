@@ -12,7 +12,7 @@ import {
 import type { Catalogue } from "../catalogue/catalogue.js";
 import { Lru } from "./lru.js";
 import { refuseUnknownTerms, termProblems } from "./terms.js";
-import { withListening, type ResolutionSummary } from "./streaming.js";
+import { listenable, type ResolutionSummary } from "./streaming.js";
 
 /**
  * Answers are cached per catalogue version (a Catalogue is immutable; an edit makes a new one), keyed
@@ -81,5 +81,5 @@ function answerScene(catalogue: Catalogue, request: SceneRequest): SuggestionAns
     maxPerPerformer: request.maxPerPerformer,
     lang: request.lang,
   });
-  return { interpreted, suggestions: suggestions.map(withListening) };
+  return { interpreted, suggestions: suggestions.map(listenable) };
 }
