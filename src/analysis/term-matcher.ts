@@ -125,13 +125,13 @@ export class TermMatcher {
 
   /** Content words of a text that no term matched (shown so users can rephrase). */
   unmatchedWords(words: readonly Word[], matches: readonly TermMatch[]): string[] {
-    // Matched words are tokens already.
-    const used = new Set(matches.flatMap((m) => m.matched));
+    // Matched words are tokens already. The lists are a handful of words: scanning them beats
+    // building a set per request.
     const out: string[] = [];
     for (const word of words) {
       const token = word.text;
-      if (word.stopword || word.hasDigit || used.has(token) || out.includes(token)) continue;
-      out.push(token);
+      if (word.stopword || word.hasDigit || out.includes(token)) continue;
+      if (!matches.some((m) => m.matched.includes(token))) out.push(token);
     }
     return out;
   }

@@ -43,9 +43,13 @@ export class TextIndex {
   private touched = new Int32Array(0);
   private found = new Float64Array(0);
   private foundMask = new Uint32Array(0);
+  /** The query the found arrays answer (null once the index changes). */
+  private lastQuery: Query | null = null;
+  private lastCount = 0;
 
   upsert(id: string, title: string, body: string): void {
     this.remove(id);
+    this.lastQuery = null;
     const terms = new Map<string, number>();
     let length = 0;
     const add = (text: string, weight: number) => {
@@ -76,6 +80,7 @@ export class TextIndex {
   remove(id: string): void {
     const slot = this.slotMap.get(id);
     if (slot === undefined) return;
+    this.lastQuery = null;
     for (const s of this.stemsOf[slot] ?? []) {
       const p = this.postings.get(s);
       if (!p) continue;
@@ -134,6 +139,9 @@ export class TextIndex {
    * score).
    */
   run(query: Query): number {
+    // A description is scored once to find its best match, then read again by the ranker: the
+    // second time, the arrays still hold the answer.
+    if (query === this.lastQuery) return this.lastCount;
     if (this.scores.length < this.ids.length) {
       const size = this.ids.length * 2;
       this.scores = new Float64Array(size);
@@ -164,6 +172,8 @@ export class TextIndex {
       scores[slot] = 0;
       hits[slot] = 0;
     }
+    this.lastQuery = query;
+    this.lastCount = count;
     return count;
   }
 
@@ -202,7 +212,7 @@ interface Query {
 
 /**
  * The songs a description matches. Nothing is stored per song: `load` works the matches out again
- * into the index's reused arrays (twice the arithmetic of storing them, no allocation). Valid
+ * into the index's reused arrays, unless they still hold them (no allocation per match). Valid
  * until the index changes; what `load` gives, until the index answers another query.
  */
 export class TextMatches {

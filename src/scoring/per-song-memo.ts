@@ -13,13 +13,14 @@ const perSong = () => new WeakMap();
 export class PerSongMemo<V> {
   private readonly byKey = new Memo<string, WeakMap<object, V>>(MAX_KEYS);
 
-  get(key: string, owner: object, make: () => V): V {
-    const values = this.byKey.get(key, perSong);
-    let value = values.get(owner);
-    if (value === undefined) {
-      value = make();
-      values.set(owner, value);
-    }
+  /** The value remembered for this key and owner, if any. */
+  find(key: string, owner: object): V | undefined {
+    return this.byKey.get(key, perSong).get(owner);
+  }
+
+  /** Remembers a value for this key and owner, and returns it. */
+  keep(key: string, owner: object, value: V): V {
+    this.byKey.get(key, perSong).set(owner, value);
     return value;
   }
 }

@@ -297,6 +297,17 @@ export class Ranker {
     };
   }
 
+  /** The mood factor of a song for a scene, and its sentence. */
+  private explainMood(
+    scene: MoodPoint | null,
+    q: RankQuery,
+    song: Song,
+    words: ReasonTexts,
+  ): Explained {
+    const value = scene ? moodValue(scene, this.moods.songPoint(song), q.moods, song.moods) : 0;
+    return { value, text: words.mood(value, q.moods, song.moods) };
+  }
+
   /** What explaining any song for this query needs, computed once per query. */
   private explaining(q: RankQuery): Explaining {
     const active = activeFactors(q);
@@ -327,42 +338,51 @@ export class Ranker {
     const scene = explaining.scene;
     const words = this.texts[q.lang ?? "en"];
     let sum = 0;
-    const reasons: Reason[] = active.map((factor) => {
-      let value = 0;
-      let text = "";
+    // A loop and memo look-ups without closures: this runs for every suggestion of every answer.
+    const reasons: Reason[] = [];
+    for (const factor of active) {
+      let part: Explained;
       switch (factor) {
         case "themes":
           // Depends on the wanted themes, the language and the song's themes only.
-          ({ value, text } = this.themeParts.get(explaining.themesKey, song.themes, () =>
-            this.explainThemes(q.themes, song.themes, words),
-          ));
+          part =
+            this.themeParts.find(explaining.themesKey, song.themes) ??
+            this.themeParts.keep(
+              explaining.themesKey,
+              song.themes,
+              this.explainThemes(q.themes, song.themes, words),
+            );
           break;
         case "era":
-          value = q.period ? eraValue(year, q.period) : 0;
-          text = q.period ? words.era(year, q.period, recording.year !== undefined) : "";
+          part = q.period
+            ? {
+                value: eraValue(year, q.period),
+                text: words.era(year, q.period, recording.year !== undefined),
+              }
+            : NOTHING;
           break;
         case "mood":
           // Depends on the wanted moods (and so the scene's point), the language and the song.
-          ({ value, text } = this.moodParts.get(explaining.moodsKey, song, () => {
-            const v = scene ? moodValue(scene, this.moods.songPoint(song), q.moods, song.moods) : 0;
-            return { value: v, text: words.mood(v, q.moods, song.moods) };
-          }));
+          part =
+            this.moodParts.find(explaining.moodsKey, song) ??
+            this.moodParts.keep(explaining.moodsKey, song, this.explainMood(scene, q, song, words));
           break;
         case "text": {
           const mask = this.textMask[i] as number;
-          value = this.textScratch[i] as number;
-          text = words.text(mask !== 0 && q.text ? q.text.termsOf(mask) : null);
+          part = {
+            value: this.textScratch[i] as number,
+            text: words.text(mask !== 0 && q.text ? q.text.termsOf(mask) : null),
+          };
           break;
         }
         case "origin":
-          value = originValue(q, song);
-          text = words.origin(q, song);
+          part = { value: originValue(q, song), text: words.origin(q, song) };
           break;
       }
-      const share = (WEIGHTS[factor] * value) / totalWeight;
+      const share = (WEIGHTS[factor] * part.value) / totalWeight;
       sum += share;
-      return { factor, contribution: round(share), text };
-    });
+      reasons.push({ factor, contribution: round(share), text: part.text });
+    }
     sortSmall(reasons, (a, b) => b.contribution - a.contribution);
     return { song, recording, score: round(score ?? sum), reasons };
   }
@@ -383,6 +403,8 @@ interface Explained {
   value: number;
   text: string;
 }
+
+const NOTHING: Explained = { value: 0, text: "" };
 
 /** The factors a query gives information for (their weights are shared among them). */
 export function activeFactors(q: RankQuery): FactorName[] {

@@ -36,4 +36,22 @@ describe("text relevance index", () => {
     // "home" is now in 2 of 6 songs (> 25%): it cannot tell songs apart.
     expect(t.relevance("home").size).to.equal(0);
   });
+
+  it("reads each description's own matches when another was asked in between", () => {
+    const t = index();
+    const rocket = t.relevance("rocket launch");
+    const night = t.relevance("quiet night");
+    const read = (m: typeof rocket) => {
+      const out: string[] = [];
+      for (let c = 0, n = m.load(); c < n; c++) out.push(`${t.idAt(m.slotAt(c))}:${m.valueAt(c)}`);
+      return out;
+    };
+    expect(read(rocket)).to.deep.equal(["b:1"]);
+    expect(read(night)).to.deep.equal(["c:1"]);
+    expect(read(rocket)).to.deep.equal(["b:1"]);
+    // After an edit the old arrays are not reused (the values themselves are only valid until
+    // the index changes, so only who matches is checked).
+    t.upsert("f", "Rocket", "rocket launch");
+    expect(read(rocket).map((x) => x.split(":")[0])).to.have.members(["b", "f"]);
+  });
 });

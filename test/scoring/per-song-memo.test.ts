@@ -2,22 +2,20 @@ import { expect } from "chai";
 import { PerSongMemo } from "../../src/scoring/per-song-memo.js";
 
 describe("per-song memo", () => {
-  it("makes a value once per key and song, and again only after forgetting", () => {
+  it("keeps a value per key and song, and forgets everything past its bound of keys", () => {
     const memo = new PerSongMemo<string>();
     const a = { id: "a" };
     const b = { id: "b" };
-    let made = 0;
-    const make = (text: string) => () => {
-      made++;
-      return text;
-    };
-    expect(memo.get("love", a, make("a/love"))).to.equal("a/love");
-    expect(memo.get("love", a, make("wrong"))).to.equal("a/love");
-    expect(memo.get("love", b, make("b/love"))).to.equal("b/love");
-    expect(memo.get("war", a, make("a/war"))).to.equal("a/war");
-    expect(made).to.equal(3);
-    // Past its bound of keys it forgets everything, and makes values anew (still right).
-    for (let k = 0; k < 1000; k++) memo.get(`key ${k}`, a, make(`a/${k}`));
-    expect(memo.get("love", a, make("a/love again"))).to.equal("a/love again");
+    expect(memo.find("love", a)).to.equal(undefined);
+    expect(memo.keep("love", a, "a/love")).to.equal("a/love");
+    expect(memo.find("love", a)).to.equal("a/love");
+    expect(memo.find("love", b)).to.equal(undefined);
+    memo.keep("love", b, "b/love");
+    memo.keep("war", a, "a/war");
+    expect(memo.find("love", b)).to.equal("b/love");
+    expect(memo.find("war", a)).to.equal("a/war");
+    expect(memo.find("war", b)).to.equal(undefined);
+    for (let k = 0; k < 1000; k++) memo.keep(`key ${k}`, a, `a/${k}`);
+    expect(memo.find("love", a)).to.equal(undefined);
   });
 });
