@@ -81,7 +81,10 @@ export class TermMatcher {
     }
   }
 
-  /** Terms found in a text, given as its words (words.ts), in order of first appearance, each with the words that matched. */
+  /**
+   * Terms found in a text, given as its words (words.ts), in order of first appearance, each with
+   * the words that matched.
+   */
   match(words: readonly Word[]): TermMatch[] {
     const found = new Map<string, Set<string>>();
     const add = (id: string, matched: string[]) => {

@@ -73,15 +73,9 @@ class BodyWriter {
   }
 
   bytes(bytes: Uint8Array): void {
-    const n = bytes.length;
-    this.ensure(n);
-    // Most pieces are a few bytes (punctuation, numbers): a loop beats set()'s fixed cost there.
-    if (n <= 16) {
-      const room = this.room;
-      const at = this.at;
-      for (let k = 0; k < n; k++) room[at + k] = bytes[k] as number;
-    } else this.room.set(bytes, this.at);
-    this.at += n;
+    this.ensure(bytes.length);
+    this.room.set(bytes, this.at);
+    this.at += bytes.length;
   }
 
   finish(): Buffer {
