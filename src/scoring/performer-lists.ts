@@ -8,13 +8,10 @@
  * memory.
  */
 import type { Recording } from "../domain/index.js";
+import type { RecordingKind } from "./recording-choice.js";
 
 /** A stable key per performer so "Майя Кристалинская" and her Latin spelling count as one artist. */
 export type PerformerKey = (name: { name: string; nameLatin?: string | undefined }) => string;
-
-export const EARLIEST = 0;
-export const BEST_KNOWN = 1;
-export type RecordingKind = typeof EARLIEST | typeof BEST_KNOWN;
 
 export class PerformerLists {
   private readonly numbers = new Map<string, number>();

@@ -31,14 +31,13 @@ import {
 import { MoodSpace, type MoodPoint } from "./mood-space.js";
 import { rememberedTexts } from "./reason-memo.js";
 import { reasonTexts, type ReasonLanguage, type ReasonTexts } from "./reason-texts.js";
+import { PerformerLists, type PerformerKey } from "./performer-lists.js";
 import {
-  BEST_KNOWN,
+  chooseRecording,
   EARLIEST,
-  PerformerLists,
-  type PerformerKey,
+  recordingKind,
   type RecordingKind,
-} from "./performer-lists.js";
-import { chooseRecording } from "./recording-choice.js";
+} from "./recording-choice.js";
 import { sortSmall } from "./small-sort.js";
 import { scan, type ScanQuery, type ScanScratch, type Scored } from "./scan.js";
 import { PerSongMemo } from "./per-song-memo.js";
@@ -237,10 +236,9 @@ export class Ranker {
     const counted: number[] = [];
     for (const s of sorted) {
       if (taken.length >= q.limit) break;
-      // Which recording chooseRecording() will pick (see recording-choice.ts).
-      const first = this.f.earliest[s.i] as number;
-      const kind = q.period === null || first > q.period.to ? BEST_KNOWN : EARLIEST;
-      if (kind === BEST_KNOWN && q.period !== null && q.periodCorrect) continue;
+      // The recording chooseRecording() would pick (NO_YEAR, undated, is after every period).
+      const kind = recordingKind(this.f.earliest[s.i] as number, q.period, q.periodCorrect);
+      if (kind === null) continue;
       const at = this.performers.listOf(s.i, kind, this.recordingOf);
       const pool = this.performers.pool;
       const count = pool[at] as number;

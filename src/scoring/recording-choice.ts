@@ -21,15 +21,36 @@ export function earliestRecordingBy(song: Song, lastYear: number): Recording | n
   return best;
 }
 
+export const EARLIEST = 0;
+export const BEST_KNOWN = 1;
+/** Which recording the rules above pick: the earliest dated one, or the best known. */
+export type RecordingKind = typeof EARLIEST | typeof BEST_KNOWN;
+
+/**
+ * The rules above, from the song's earliest dated recording year alone (any year after every
+ * period, e.g. Infinity, when none is dated): which kind of recording is picked, or null for none.
+ * The ranker decides from this without touching the song's recordings.
+ */
+export function recordingKind(
+  earliestYear: number,
+  period: YearRange | null,
+  periodCorrect: boolean,
+): RecordingKind | null {
+  if (period === null) return BEST_KNOWN;
+  if (earliestYear <= period.to) return EARLIEST;
+  return periodCorrect ? null : BEST_KNOWN;
+}
+
 export function chooseRecording(
   song: Song,
   period: YearRange | null,
   periodCorrect: boolean,
 ): Recording | null {
-  if (period === null) return bestKnownRecording(song);
-  const inPeriod = earliestRecordingBy(song, period.to);
-  if (inPeriod) return inPeriod;
-  return periodCorrect ? null : bestKnownRecording(song);
+  const kind = recordingKind(earliestRecordingYear(song) ?? Infinity, period, periodCorrect);
+  if (kind === null) return null;
+  return kind === EARLIEST && period !== null
+    ? earliestRecordingBy(song, period.to)
+    : bestKnownRecording(song);
 }
 
 /** Earliest dated recording year, or null when no recording is dated. */
