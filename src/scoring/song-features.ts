@@ -5,7 +5,11 @@
  */
 import type { Song, Vocabulary } from "../domain/index.js";
 import type { MoodSpace } from "./mood-space.js";
-import { bestKnownRecording, earliestRecordingBy } from "./recording-choice.js";
+import {
+  bestKnownRecording,
+  earliestRecordingBy,
+  earliestRecordingYear,
+} from "./recording-choice.js";
 import type { ThemeSimilarity } from "./theme-similarity.js";
 
 /** Stands for "no dated recording": sorts after every real year. */
@@ -65,13 +69,6 @@ export interface SongFeatures {
   position: Map<string, number>;
 }
 
-function earliestOf(song: Song): number {
-  return song.recordings.reduce(
-    (y, r) => (r.year !== undefined && r.year < y ? r.year : y),
-    NO_YEAR,
-  );
-}
-
 export function buildSongFeatures(
   input: readonly Song[],
   vocabulary: Vocabulary,
@@ -90,7 +87,10 @@ export function buildSongFeatures(
       column[h * T + w] = Math.round((themes.between(want.id, have.id)?.value ?? 0) * 100);
     }),
   );
-  const withYear = input.map((song) => ({ song, earliest: earliestOf(song) }));
+  const withYear = input.map((song) => ({
+    song,
+    earliest: earliestRecordingYear(song) ?? NO_YEAR,
+  }));
   withYear.sort(
     (a, b) =>
       a.earliest - b.earliest || (a.song.id < b.song.id ? -1 : a.song.id > b.song.id ? 1 : 0),
