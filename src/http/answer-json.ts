@@ -196,11 +196,16 @@ function writeReason(out: BodyWriter, reason: unknown): void {
   writeObject(out, r, (_key, v) => writeJson(out, v));
 }
 
-function writeReasons(out: BodyWriter, reasons: readonly unknown[]): void {
+/** Writes `[…]`, each element by `writeItem` (a function made once, not per call). */
+function writeList(
+  out: BodyWriter,
+  items: readonly unknown[],
+  writeItem: (out: BodyWriter, item: unknown) => void,
+): void {
   out.bytes(OPEN_LIST);
-  for (let k = 0; k < reasons.length; k++) {
+  for (let k = 0; k < items.length; k++) {
     if (k > 0) out.bytes(COMMA);
-    writeReason(out, reasons[k]);
+    writeItem(out, items[k]);
   }
   out.bytes(CLOSE_LIST);
 }
@@ -248,13 +253,13 @@ function writeSuggestion(out: BodyWriter, suggestion: unknown): void {
     out.bytes(suggestionHead(s.song, s.recording));
     writeJson(out, s.score);
     out.bytes(REASONS);
-    writeReasons(out, s.reasons as unknown[]);
+    writeList(out, s.reasons as unknown[], writeReason);
     out.bytes(suggestionTail(s.listening));
     return;
   }
   writeObject(out, s, (key, v) => {
     if (SHARED.has(key) && isObject(v)) out.bytes(fragment(v));
-    else if (key === "reasons" && Array.isArray(v)) writeReasons(out, v as unknown[]);
+    else if (key === "reasons" && Array.isArray(v)) writeList(out, v as unknown[], writeReason);
     else writeJson(out, v);
   });
 }
@@ -276,12 +281,7 @@ export function answerBody(answer: { suggestions: readonly unknown[] }): Buffer 
       out.write(JSON.stringify(v));
       return;
     }
-    out.bytes(OPEN_LIST);
-    for (let i = 0; i < v.length; i++) {
-      if (i > 0) out.bytes(COMMA);
-      writeSuggestion(out, v[i]);
-    }
-    out.bytes(CLOSE_LIST);
+    writeList(out, v as unknown[], writeSuggestion);
   });
   const body = out.finish();
   if (!servedOnce.has(answer)) {
